@@ -1,0 +1,5 @@
+// placeholder: replaced by the sandbox work
+int main()
+{
+    return 0;
+}

@@ -1,0 +1,44 @@
+// SPDX-FileCopyrightText: 2026 TenantBridge contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/sandbox/SandboxOptions.h"
+
+#include <QObject>
+#include <QUrl>
+
+#include <memory>
+
+namespace tbsandbox {
+
+class World;
+class FaultPlan;
+
+// The sandbox as a server: binds 127.0.0.1, loads the tenants, answers Graph, sign-in and control
+// requests. Lives on the thread that created it and never blocks it. Owned by whoever starts it.
+class SandboxServer final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SandboxServer)
+
+public:
+    explicit SandboxServer(SandboxOptions options, QObject* parent = nullptr);
+    ~SandboxServer() override;
+
+    // Loads the tenants and starts listening. False with a sentence in errorMessage when a seed cannot be
+    // read or the port cannot be bound.
+    [[nodiscard]] bool start(QString* errorMessage);
+    [[nodiscard]] bool isListening() const;
+    [[nodiscard]] quint16 port() const;
+    // "http://127.0.0.1:PORT" (https with TLS), without a trailing slash.
+    [[nodiscard]] QUrl baseUrl() const;
+
+    [[nodiscard]] World& world();
+    [[nodiscard]] FaultPlan& faultPlan();
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace tbsandbox
