@@ -15,8 +15,8 @@ const QString kMask = QStringLiteral("[redacted]");
 QString Redaction::redact(const QString& text)
 {
     // Compiled once: these run on every logged request.
-    static const QRegularExpression bearer(QStringLiteral("(Bearer\\s+)[^\\s\"',;]+"),
-                                           QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression bearer(
+        QStringLiteral("(Bearer\\s+)[^\\s\"',;]+"), QRegularExpression::CaseInsensitiveOption);
     static const QRegularExpression jwt(QStringLiteral("eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*"));
     // "access_token":"…", refresh_token=…, device_code=…, client_secret: … (JSON, query, form, header)
     static const QRegularExpression keyed(

@@ -1,5 +1,175 @@
-// placeholder: replaced by the sandbox work
-int main()
+// SPDX-FileCopyrightText: 2026 TenantBridge contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+// tenantbridge-cli: the core without widgets, for scripts. Parses the command line, starts the in-process
+// sandbox when no tenant is configured (and says so on stderr), runs one command. Wiring only.
+#include "app/cli/CliCommand.h"
+#include "app/cli/CliOutput.h"
+#include "app/cli/ExitCode.h"
+#include "app/cli/commands/TenantsCommand.h"
+#include "app/cli/commands/UsersCommand.h"
+#include "core/Workspace.h"
+#include "core/sandbox/SandboxServer.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QTextStream>
+
+#include <memory>
+
+namespace {
+
+using tb::cli::ExitCode;
+
+struct GlobalOptions
 {
-    return 0;
+    QCommandLineOption sandbox {QStringLiteral("sandbox"),
+        QStringLiteral("Use the tenants of the running sandbox at <url>. Without it, a "
+                       "sandbox is started in this process."),
+        QStringLiteral("url")};
+    QCommandLineOption json {QStringLiteral("json"), QStringLiteral("Print JSON for scripts instead of a table.")};
+    QCommandLineOption profile {QStringLiteral("profile"), QStringLiteral("Keep data in profile <name>."),
+        QStringLiteral("name"), QStringLiteral("default")};
+    QCommandLineOption help {{QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help.")};
+    QCommandLineOption version {QStringLiteral("version"), QStringLiteral("Show the version.")};
+
+    void addTo(QCommandLineParser& parser) const
+    {
+        parser.addOption(sandbox);
+        parser.addOption(json);
+        parser.addOption(profile);
+        parser.addOption(help);
+        parser.addOption(version);
+    }
+};
+
+// The first argument that is neither an option nor the value of a global option that takes one.
+QString findCommandName(const QStringList& arguments)
+{
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        const QString& argument = arguments.at(i);
+        if (argument == QStringLiteral("--sandbox") || argument == QStringLiteral("--profile")) {
+            ++i;
+            continue;
+        }
+        if (!argument.startsWith(QLatin1Char('-'))) {
+            return argument;
+        }
+    }
+    return {};
+}
+
+std::unique_ptr<tb::cli::CliCommand> makeCommand(const QString& name, tb::cli::CliOutput& output)
+{
+    if (name == QStringLiteral("tenants")) {
+        return std::make_unique<tb::cli::TenantsCommand>(output);
+    }
+    if (name == QStringLiteral("users")) {
+        return std::make_unique<tb::cli::UsersCommand>(output);
+    }
+    return nullptr;
+}
+
+QString generalHelp()
+{
+    return QStringLiteral(
+        "Usage: tenantbridge-cli [--sandbox URL] [--json] [--profile NAME] COMMAND [options]\n"
+        "\n"
+        "Commands:\n"
+        "  tenants   List the tenants with their domain, cloud and number of users.\n"
+        "  users     List a tenant's users: --tenant NAME [--search TEXT] [--group NAME] [--limit N]\n"
+        "\n"
+        "'tenantbridge-cli COMMAND --help' shows a command's options.\n"
+        "Exit codes: 0 success, 2 bad usage, 3 nothing matched or a check failed, 4 service error, 5 local error.\n");
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("TenantBridge"));
+    QCoreApplication::setApplicationName(QStringLiteral("TenantBridge"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(TB_VERSION_STRING));
+
+    const QStringList arguments = QCoreApplication::arguments();
+    const GlobalOptions global;
+    QCommandLineParser parser;
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    global.addTo(parser);
+
+    tb::cli::CliOutput output(arguments.contains(QStringLiteral("--json")));
+    const QString commandName = findCommandName(arguments);
+    std::unique_ptr<tb::cli::CliCommand> command = makeCommand(commandName, output);
+    if (command) {
+        command->addOptions(parser);
+        parser.addPositionalArgument(command->name(), command->summary());
+    }
+    if (!parser.parse(arguments)) {
+        output.printError(parser.errorText() + QStringLiteral(" (see --help)"));
+        return static_cast<int>(ExitCode::Usage);
+    }
+    if (parser.isSet(global.version)) {
+        QTextStream(stdout) << "tenantbridge-cli " << QCoreApplication::applicationVersion() << '\n';
+        return 0;
+    }
+    if (parser.isSet(global.help) || commandName.isEmpty()) {
+        QTextStream(commandName.isEmpty() && !parser.isSet(global.help) ? stderr : stdout)
+            << (command ? parser.helpText() : generalHelp());
+        return parser.isSet(global.help) ? 0 : static_cast<int>(ExitCode::Usage);
+    }
+    if (!command) {
+        output.printError(QStringLiteral("unknown command \"%1\".").arg(commandName));
+        QTextStream(stderr) << generalHelp();
+        return static_cast<int>(ExitCode::Usage);
+    }
+    if (parser.positionalArguments().size() > 1) {
+        output.printError(QStringLiteral("unexpected argument \"%1\" (see '%2 --help').")
+                              .arg(parser.positionalArguments().at(1), command->name()));
+        return static_cast<int>(ExitCode::Usage);
+    }
+    if (const QString problem = command->readOptions(parser); !problem.isEmpty()) {
+        output.printError(problem);
+        return static_cast<int>(ExitCode::Usage);
+    }
+
+    std::unique_ptr<tbsandbox::SandboxServer> sandbox;
+    tb::WorkspaceOptions workspaceOptions;
+    workspaceOptions.profile = parser.value(global.profile);
+    if (parser.isSet(global.sandbox)) {
+        workspaceOptions.sandboxUrl = QUrl(parser.value(global.sandbox), QUrl::StrictMode);
+        if (!workspaceOptions.sandboxUrl.isValid() || workspaceOptions.sandboxUrl.host().isEmpty()) {
+            output.printError(QStringLiteral("\"%1\" is not a URL; give the sandbox's address, for example "
+                                             "http://127.0.0.1:8400.")
+                                  .arg(parser.value(global.sandbox)));
+            return static_cast<int>(ExitCode::Usage);
+        }
+    } else {
+        sandbox = std::make_unique<tbsandbox::SandboxServer>(tbsandbox::SandboxOptions {});
+        QString error;
+        if (!sandbox->start(&error)) {
+            output.printError(QStringLiteral("the built-in sandbox could not start: %1").arg(error));
+            return static_cast<int>(ExitCode::LocalError);
+        }
+        workspaceOptions.sandboxUrl = sandbox->baseUrl();
+        workspaceOptions.sandboxInProcess = true;
+        output.printNote(QStringLiteral("tenantbridge-cli: no --sandbox given; using the built-in sandbox at %1.")
+                             .arg(sandbox->baseUrl().toDisplayString()));
+    }
+
+    tb::Workspace running(workspaceOptions);
+    int exitCode = 0;
+    QObject::connect(command.get(), &tb::cli::CliCommand::finished, &app, [&exitCode](ExitCode code) {
+        exitCode = static_cast<int>(code);
+        QCoreApplication::exit(exitCode);
+    });
+    QObject::connect(&running, &tb::Workspace::ready, command.get(), [&command, &running] { command->start(running); });
+    QObject::connect(&running, &tb::Workspace::failed, &app, [&output, &exitCode](const QString& message) {
+        output.printError(message);
+        exitCode = static_cast<int>(ExitCode::ServiceError);
+        QCoreApplication::exit(exitCode);
+    });
+    running.start();
+    QCoreApplication::exec();
+    return exitCode;
 }

@@ -34,6 +34,10 @@ tb_check_folder(core/store "<(QtNetwork|QNetwork)|\"core/(auth|graph|setup|sync|
 tb_check_folder(core/graph "<(QtSql|QSql)|\"core/(store|setup|sync|logs)/|\"core/auth/" "graph talks to auth only through AccessTokenSource"
                "\"core/auth/AccessTokenSource\\.h\"")
 tb_check_folder(core/auth "<(QtSql|QSql)|\"core/(graph|store|setup|sync|logs)/" "auth knows no graph or store")
+# The client reaches the sandbox only over HTTP, like any other service.
+foreach(folder model auth graph store setup sync logs)
+    tb_check_folder(core/${folder} "\"core/sandbox/" "the client never links the emulator")
+endforeach()
 tb_check_folder(ui "<(QtNetwork|QNetwork|QtSql|QSql|qt6keychain|keychain)|\"core/sandbox/" "ui reaches the network, SQL and keychain only through core")
 
 if(violations)

@@ -1,0 +1,191 @@
+// SPDX-FileCopyrightText: 2026 TenantBridge contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/store/Database.h"
+
+#include "core/CoreLogging.h"
+#include "core/store/Migrations.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QUuid>
+
+namespace tb::store {
+
+namespace {
+
+const QString kDriver = QStringLiteral("QSQLITE");
+
+// Reads one value from a statement that returns a single row, or nothing on failure.
+std::optional<QVariant> singleValue(QSqlDatabase& db, const QString& sql, QString* errorText)
+{
+    QSqlQuery query(db);
+    if (!query.exec(sql) || !query.next()) {
+        *errorText = query.lastError().text();
+        if (errorText->trimmed().isEmpty()) {
+            *errorText = QStringLiteral("no answer to %1").arg(sql);
+        }
+        return std::nullopt;
+    }
+    return query.value(0);
+}
+
+} // namespace
+
+QString Database::defaultFilePath(const QString& profile)
+{
+    const QString base = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    return QDir(base).filePath(QStringLiteral("profiles/%1.sqlite").arg(profile));
+}
+
+Database::Database(QString filePath)
+    : m_filePath(std::move(filePath))
+    , m_connectionName(QStringLiteral("tb-store-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
+{ }
+
+Database::~Database()
+{
+    close();
+}
+
+std::optional<StoreError> Database::open()
+{
+    if (!QSqlDatabase::isDriverAvailable(kDriver)) {
+        return StoreError(StoreError::Kind::CannotOpen, m_filePath,
+            QStringLiteral("the Qt SQLite driver is not installed (Debian package libqt6sql6-sqlite)"));
+    }
+    const QFileInfo info(m_filePath);
+    if (info.exists() && !info.isFile()) {
+        return StoreError(StoreError::Kind::CannotOpen, m_filePath, QStringLiteral("the path is not a regular file"));
+    }
+    if (!info.exists() && !QDir().mkpath(info.absolutePath())) {
+        return StoreError(StoreError::Kind::CannotOpen, m_filePath,
+            QStringLiteral("cannot create the folder %1").arg(info.absolutePath()));
+    }
+    if (info.exists() && (!info.isReadable() || !info.isWritable())) {
+        return StoreError(StoreError::Kind::CannotOpen, m_filePath, QStringLiteral("no permission to read and write"));
+    }
+
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(kDriver, m_connectionName);
+        db.setDatabaseName(m_filePath);
+        // A busy timeout lets a second process (the CLI next to the GUI) wait for a lock instead of failing.
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+        if (!db.open()) {
+            const QString detail = db.lastError().text();
+            close();
+            return StoreError(StoreError::Kind::CannotOpen, m_filePath, detail);
+        }
+    }
+    if (auto error = checkReadable()) {
+        close();
+        return error;
+    }
+    if (auto error = configure()) {
+        close();
+        return error;
+    }
+    QSqlDatabase db = connection();
+    if (auto error = Migrations::apply(db, m_filePath)) {
+        close();
+        return error;
+    }
+    qCInfo(lcStore) << "opened" << m_filePath << "schema" << schemaVersion();
+    return std::nullopt;
+}
+
+// SQLite opens anything lazily: the first read of the schema is what tells a database from another file.
+// Only reads happen here, so a damaged file is left exactly as it was.
+std::optional<StoreError> Database::checkReadable()
+{
+    QSqlDatabase db = connection();
+    QString errorText;
+    if (!singleValue(db, QStringLiteral("PRAGMA schema_version"), &errorText)) {
+        return StoreError(StoreError::Kind::NotADatabase, m_filePath, errorText);
+    }
+    const auto check = singleValue(db, QStringLiteral("PRAGMA quick_check"), &errorText);
+    if (!check) {
+        return StoreError(StoreError::Kind::NotADatabase, m_filePath, errorText);
+    }
+    if (check->toString() != QStringLiteral("ok")) {
+        return StoreError(StoreError::Kind::NotADatabase, m_filePath, check->toString());
+    }
+    const auto version = singleValue(db, QStringLiteral("PRAGMA user_version"), &errorText);
+    if (!version) {
+        return StoreError(StoreError::Kind::NotADatabase, m_filePath, errorText);
+    }
+    if (version->toInt() > Migrations::latestVersion()) {
+        return StoreError(StoreError::Kind::NewerSchema, m_filePath,
+            QStringLiteral("schema %1, this version knows up to %2")
+                .arg(version->toInt())
+                .arg(Migrations::latestVersion()));
+    }
+    return std::nullopt;
+}
+
+std::optional<StoreError> Database::configure()
+{
+    QSqlDatabase db = connection();
+    QString errorText;
+    // WAL: readers never block the writer, and a crash mid-write leaves the last committed state.
+    const auto mode = singleValue(db, QStringLiteral("PRAGMA journal_mode=WAL"), &errorText);
+    if (!mode) {
+        return StoreError(StoreError::Kind::CannotOpen, m_filePath, errorText);
+    }
+    if (mode->toString().toLower() != QStringLiteral("wal")) {
+        return StoreError(StoreError::Kind::CannotOpen, m_filePath,
+            QStringLiteral("WAL mode refused (journal mode is %1)").arg(mode->toString()));
+    }
+    QSqlQuery query(db);
+    for (const QString& pragma :
+        {QStringLiteral("PRAGMA foreign_keys=ON"), QStringLiteral("PRAGMA synchronous=NORMAL")}) {
+        if (!query.exec(pragma)) {
+            return StoreError(StoreError::Kind::CannotOpen, m_filePath, query.lastError().text());
+        }
+    }
+    return std::nullopt;
+}
+
+void Database::close()
+{
+    if (!QSqlDatabase::contains(m_connectionName)) {
+        return;
+    }
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+bool Database::isOpen() const
+{
+    return QSqlDatabase::contains(m_connectionName) && QSqlDatabase::database(m_connectionName, false).isOpen();
+}
+
+QSqlDatabase Database::connection() const
+{
+    return QSqlDatabase::database(m_connectionName, false);
+}
+
+int Database::schemaVersion() const
+{
+    QSqlQuery query(connection());
+    if (query.exec(QStringLiteral("PRAGMA user_version")) && query.next()) {
+        return query.value(0).toInt();
+    }
+    return -1;
+}
+
+QString Database::journalMode() const
+{
+    QSqlQuery query(connection());
+    if (query.exec(QStringLiteral("PRAGMA journal_mode")) && query.next()) {
+        return query.value(0).toString().toLower();
+    }
+    return {};
+}
+
+} // namespace tb::store

@@ -1,0 +1,78 @@
+// SPDX-FileCopyrightText: 2026 TenantBridge contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/store/Migrations.h"
+
+#include "core/CoreLogging.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace tb::store {
+
+QList<QStringList> Migrations::steps()
+{
+    return {
+        // 1: the journal of every change made to a tenant. A step writes an "intent" row before it sends
+        // its request and an outcome row after the answer; a run with an intent and no outcome was cut
+        // short (crash, power loss) and is resumed by checking the tenant before sending again.
+        {
+            QStringLiteral("CREATE TABLE profile_meta ("
+                           " key TEXT PRIMARY KEY NOT NULL,"
+                           " value TEXT NOT NULL)"),
+            QStringLiteral("CREATE TABLE journal ("
+                           " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                           " run_id TEXT NOT NULL,"
+                           " step_key TEXT NOT NULL,"
+                           " tenant_id TEXT NOT NULL,"
+                           " phase TEXT NOT NULL CHECK (phase IN ('intent', 'done', 'failed')),"
+                           " method TEXT NOT NULL DEFAULT '',"
+                           " path TEXT NOT NULL DEFAULT '',"
+                           " request_body TEXT NOT NULL DEFAULT '',"
+                           " http_status INTEGER NOT NULL DEFAULT 0,"
+                           " request_id TEXT NOT NULL DEFAULT '',"
+                           " detail TEXT NOT NULL DEFAULT '',"
+                           " recorded_at TEXT NOT NULL)"),
+            QStringLiteral("CREATE INDEX journal_by_run_step ON journal (run_id, step_key, id)"),
+        },
+    };
+}
+
+int Migrations::latestVersion()
+{
+    return static_cast<int>(steps().size());
+}
+
+std::optional<StoreError> Migrations::apply(QSqlDatabase& db, const QString& filePath)
+{
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next()) {
+        return StoreError(StoreError::Kind::NotADatabase, filePath, query.lastError().text());
+    }
+    const int current = query.value(0).toInt();
+    const QList<QStringList> all = steps();
+    for (int version = current + 1; version <= all.size(); ++version) {
+        if (!db.transaction()) {
+            return StoreError(StoreError::Kind::MigrationFailed, filePath,
+                QStringLiteral("step %1: %2").arg(version).arg(db.lastError().text()));
+        }
+        QStringList statements = all.at(version - 1);
+        // PRAGMA takes no bound values; the number comes from our own table, not from input.
+        statements.append(QStringLiteral("PRAGMA user_version = %1").arg(version));
+        for (const QString& statement : std::as_const(statements)) {
+            if (!query.exec(statement)) {
+                const QString detail = QStringLiteral("step %1: %2").arg(version).arg(query.lastError().text());
+                db.rollback();
+                return StoreError(StoreError::Kind::MigrationFailed, filePath, detail);
+            }
+        }
+        if (!db.commit()) {
+            const QString detail = QStringLiteral("step %1: %2").arg(version).arg(db.lastError().text());
+            db.rollback();
+            return StoreError(StoreError::Kind::MigrationFailed, filePath, detail);
+        }
+        qCInfo(lcStore) << "migrated" << filePath << "to schema" << version;
+    }
+    return std::nullopt;
+}
+
+} // namespace tb::store

@@ -1,0 +1,159 @@
+// SPDX-FileCopyrightText: 2026 TenantBridge contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/MainWindow.h"
+#include "core/Workspace.h"
+#include "core/sandbox/SandboxServer.h"
+#include "tests/support/SignalWaiter.h"
+#include "ui/pages/DirectoryPage.h"
+#include "ui/widgets/MessageBanner.h"
+
+#include <catch2/catch.hpp>
+
+#include <QAbstractItemModel>
+#include <QDir>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using tb::test::SignalWaiter;
+
+namespace {
+
+// A main window over an in-process sandbox with its seed tenants, as the app opens with no tenant configured.
+struct WindowOnSandbox
+{
+    QTemporaryDir dir;
+    tbsandbox::SandboxServer sandbox {tbsandbox::SandboxOptions {}};
+    std::unique_ptr<tb::Workspace> workspace;
+    std::unique_ptr<tb::ui::MainWindow> window;
+
+    WindowOnSandbox()
+    {
+        QString error;
+        REQUIRE(sandbox.start(&error));
+        tb::WorkspaceOptions options;
+        options.sandboxUrl = sandbox.baseUrl();
+        options.sandboxInProcess = true;
+        options.databasePath = dir.filePath(QStringLiteral("gui.sqlite"));
+        workspace = std::make_unique<tb::Workspace>(options);
+        window = std::make_unique<tb::ui::MainWindow>(*workspace);
+        window->show();
+        REQUIRE(QTest::qWaitForWindowExposed(window.get()));
+    }
+
+    template <typename T>
+    T* child(const char* name) const
+    {
+        auto* widget = window->findChild<T*>(QString::fromLatin1(name));
+        REQUIRE(widget != nullptr);
+        return widget;
+    }
+
+    void saveScreenshot(const QString& name) const
+    {
+        const QString folder = QStringLiteral(TB_ARTIFACT_DIR);
+        QDir().mkpath(folder);
+        CHECK(window->grab().save(QDir(folder).filePath(name)));
+    }
+};
+
+} // namespace
+
+TEST_CASE("The main window lists the sandbox tenants and the users of the first one", "[gui]")
+{
+    WindowOnSandbox fixture;
+    QSignalSpy loaded(fixture.window->directoryPage(), &tb::ui::DirectoryPage::usersLoaded);
+    fixture.workspace->start();
+    REQUIRE(SignalWaiter::waitForCount(loaded));
+
+    auto* tenants = fixture.child<QListView>("tenantList");
+    REQUIRE(tenants->model()->rowCount() == 4);
+    QStringList names;
+    for (int row = 0; row < 4; ++row) {
+        names.append(tenants->model()->index(row, 0).data().toString());
+    }
+    CHECK(names.contains(QStringLiteral("Contoso")));
+    CHECK(names.contains(QStringLiteral("Fabrikam")));
+    CHECK(fixture.window->windowTitle().contains(QStringLiteral("Sandbox")));
+
+    auto* users = fixture.child<QTableView>("userTable");
+    CHECK(users->model()->rowCount() > 0);
+    CHECK(loaded.first().first().toInt() == users->model()->rowCount());
+    CHECK_FALSE(fixture.child<QLabel>("userSummaryLabel")->text().isEmpty());
+    fixture.saveScreenshot(QStringLiteral("main-window.png"));
+}
+
+TEST_CASE("Searching and choosing a group narrow the user table", "[gui]")
+{
+    WindowOnSandbox fixture;
+    QSignalSpy loaded(fixture.window->directoryPage(), &tb::ui::DirectoryPage::usersLoaded);
+    fixture.workspace->start();
+    REQUIRE(SignalWaiter::waitForCount(loaded));
+
+    // Select Contoso, the source tenant of the seeds.
+    auto* tenants = fixture.child<QListView>("tenantList");
+    const QModelIndexList contoso = tenants->model()->match(
+        tenants->model()->index(0, 0), Qt::DisplayRole, QStringLiteral("Contoso"), 1, Qt::MatchExactly);
+    REQUIRE(contoso.size() == 1);
+    tenants->setCurrentIndex(contoso.first());
+    REQUIRE(SignalWaiter::waitForCount(loaded, 2));
+    auto* users = fixture.child<QTableView>("userTable");
+    const int everyone = users->model()->rowCount();
+    REQUIRE(everyone >= 200);
+
+    fixture.child<QLineEdit>("groupNameEdit")->setText(QStringLiteral("CTS Pilot"));
+    QTest::mouseClick(fixture.child<QPushButton>("showUsersButton"), Qt::LeftButton);
+    REQUIRE(SignalWaiter::waitForCount(loaded, 3));
+    CHECK(users->model()->rowCount() == 5);
+
+    fixture.child<QLineEdit>("groupNameEdit")->clear();
+    // A quote in the search box is text, not OData: it finds nothing and breaks nothing.
+    fixture.child<QLineEdit>("userSearchEdit")->setText(QStringLiteral("x' or startswith(displayName,'"));
+    QTest::mouseClick(fixture.child<QPushButton>("showUsersButton"), Qt::LeftButton);
+    REQUIRE(SignalWaiter::waitForCount(loaded, 4));
+    CHECK(users->model()->rowCount() == 0);
+    CHECK_FALSE(fixture.child<tb::ui::MessageBanner>("directoryBanner")->isVisible());
+    CHECK(fixture.child<QLabel>("userSummaryLabel")->text().contains(QStringLiteral("No user")));
+}
+
+TEST_CASE("A group that does not exist is explained on the page", "[gui]")
+{
+    WindowOnSandbox fixture;
+    QSignalSpy loaded(fixture.window->directoryPage(), &tb::ui::DirectoryPage::usersLoaded);
+    fixture.workspace->start();
+    REQUIRE(SignalWaiter::waitForCount(loaded));
+    fixture.child<QLineEdit>("groupNameEdit")->setText(QStringLiteral("No Such Group"));
+    QTest::mouseClick(fixture.child<QPushButton>("showUsersButton"), Qt::LeftButton);
+    REQUIRE(SignalWaiter::waitForCount(loaded, 2));
+    auto* banner = fixture.child<tb::ui::MessageBanner>("directoryBanner");
+    CHECK(banner->isVisible());
+    CHECK(banner->level() == tb::ui::MessageBanner::Level::Warning);
+    CHECK(banner->text().contains(QStringLiteral("No Such Group")));
+}
+
+TEST_CASE("A sandbox that does not answer is reported in the window", "[gui]")
+{
+    QTemporaryDir dir;
+    tb::WorkspaceOptions options;
+    // A port nobody listens on: the connection is refused at once.
+    options.sandboxUrl = QUrl(QStringLiteral("http://127.0.0.1:1"));
+    options.databasePath = dir.filePath(QStringLiteral("gui.sqlite"));
+    tb::Workspace workspace(options);
+    tb::ui::MainWindow window(workspace);
+    window.show();
+    QSignalSpy failed(&workspace, &tb::Workspace::failed);
+    workspace.start();
+    REQUIRE(SignalWaiter::waitForCount(failed));
+    auto* label = window.findChild<QLabel*>(QStringLiteral("connectionLabel"));
+    REQUIRE(label != nullptr);
+    CHECK(label->text().contains(QStringLiteral("Not connected")));
+    auto* banner = window.findChild<tb::ui::MessageBanner*>(QStringLiteral("windowBanner"));
+    REQUIRE(banner != nullptr);
+    CHECK(banner->isVisible());
+    CHECK(banner->text().contains(QStringLiteral("127.0.0.1:1")));
+}

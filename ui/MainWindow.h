@@ -1,0 +1,44 @@
+// SPDX-FileCopyrightText: 2026 TenantBridge contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QMainWindow>
+
+class QLabel;
+class QListWidget;
+class QStackedWidget;
+
+namespace tb {
+class Workspace;
+}
+
+namespace tb::ui {
+
+class DirectoryPage;
+class MessageBanner;
+
+// The main window: a navigation list on the left, one page at a time, and a status bar naming where the
+// tenants come from. Owns its widgets and nothing of core: the Workspace is borrowed. GUI thread.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+
+public:
+    explicit MainWindow(Workspace& workspace, QWidget* parent = nullptr);
+
+    [[nodiscard]] DirectoryPage* directoryPage() const { return m_directoryPage; }
+
+private:
+    void showWorkspaceReady();
+    void showWorkspaceFailed(const QString& message);
+
+    Workspace& m_workspace;
+    QListWidget* m_navigation;
+    QStackedWidget* m_pages;
+    DirectoryPage* m_directoryPage;
+    MessageBanner* m_banner;
+    QLabel* m_connectionLabel;
+};
+
+} // namespace tb::ui
