@@ -1,5 +1,95 @@
-// placeholder: replaced by the sandbox work
-int main()
+// SPDX-FileCopyrightText: 2026 TenantBridge contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+// The standalone sandbox: parses the options, starts the server, prints what it serves, and runs until
+// SIGINT or SIGTERM.
+#include "core/sandbox/SandboxOptions.h"
+#include "core/sandbox/SandboxServer.h"
+#include "core/sandbox/World.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QSocketNotifier>
+#include <QTextStream>
+
+#include <csignal>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace {
+
+constexpr int kUsageExitCode = 2;
+constexpr int kStartFailureExitCode = 1;
+
+// Self-pipe: the signal handler only writes a byte; the event loop notices and quits cleanly.
+int g_signalPipe[2] = {-1, -1};
+
+void handleSignal(int)
 {
-    return 0;
+    const char byte = 1;
+    [[maybe_unused]] const auto written = ::write(g_signalPipe[1], &byte, 1);
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("tenantbridge-sandbox"));
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+
+    const QStringList arguments = QCoreApplication::arguments().mid(1);
+    if (arguments.contains(QStringLiteral("--help")) || arguments.contains(QStringLiteral("-h"))) {
+        out << tbsandbox::SandboxOptions::usage();
+        return 0;
+    }
+    QString problem;
+    const std::optional<tbsandbox::SandboxOptions> options
+        = tbsandbox::SandboxOptions::fromArguments(arguments, &problem);
+    if (!options) {
+        err << "tenantbridge-sandbox: " << problem << "\n\n" << tbsandbox::SandboxOptions::usage();
+        return kUsageExitCode;
+    }
+
+    QElapsedTimer startup;
+    startup.start();
+    tbsandbox::SandboxServer server(*options);
+    if (!server.start(&problem)) {
+        err << "tenantbridge-sandbox: " << problem << "\n";
+        return kStartFailureExitCode;
+    }
+
+    out << "Serving Microsoft Graph at " << server.baseUrl().toString() << " (started in " << startup.elapsed()
+        << " ms)\n";
+    for (const auto& tenant : server.world().tenants()) {
+        out << QStringLiteral("  %1  id %2  domain %3  cloud %4  users %5")
+                   .arg(tenant->displayName(), -16)
+                   .arg(tenant->idText(), tenant->initialDomain(), tenant->cloud())
+                   .arg(tenant->users().size())
+            << "\n";
+    }
+    out << "Tokens and control: " << server.baseUrl().toString() << "/_sandbox/tenants. Stop with Ctrl+C.\n";
+    out.flush();
+
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) != 0) {
+        err << "tenantbridge-sandbox: cannot set up signal handling\n";
+        return kStartFailureExitCode;
+    }
+    QSocketNotifier notifier(g_signalPipe[0], QSocketNotifier::Read);
+    QObject::connect(&notifier, &QSocketNotifier::activated, &app, [&] {
+        char byte = 0;
+        [[maybe_unused]] const auto bytesRead = ::read(g_signalPipe[0], &byte, 1);
+        out << "Stopping.\n";
+        out.flush();
+        QCoreApplication::quit();
+    });
+    struct sigaction action = {};
+    action.sa_handler = handleSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    ::sigaction(SIGINT, &action, nullptr);
+    ::sigaction(SIGTERM, &action, nullptr);
+
+    return QCoreApplication::exec();
 }

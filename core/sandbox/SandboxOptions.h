@@ -32,8 +32,8 @@ struct SandboxOptions
 
     // Parses the standalone server's arguments (without the program name). On failure returns nothing
     // and fills errorMessage with a sentence that says what to change.
-    [[nodiscard]] static std::optional<SandboxOptions> fromArguments(const QStringList& arguments,
-                                                                     QString* errorMessage);
+    [[nodiscard]] static std::optional<SandboxOptions> fromArguments(
+        const QStringList& arguments, QString* errorMessage);
     [[nodiscard]] static QString usage();
 };
 

@@ -13,6 +13,7 @@ namespace tbsandbox {
 
 class World;
 class FaultPlan;
+class RequestLog;
 
 // The sandbox as a server: binds 127.0.0.1, loads the tenants, answers Graph, sign-in and control
 // requests. Lives on the thread that created it and never blocks it. Owned by whoever starts it.
@@ -35,6 +36,8 @@ public:
 
     [[nodiscard]] World& world();
     [[nodiscard]] FaultPlan& faultPlan();
+    // Every Graph request served so far (what GET /_sandbox/requests reads).
+    [[nodiscard]] RequestLog& requestLog();
 
 private:
     struct Private;

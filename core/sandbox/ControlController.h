@@ -1,0 +1,40 @@
+// SPDX-FileCopyrightText: 2026 TenantBridge contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/sandbox/http/HttpResponse.h"
+
+#include <QJsonObject>
+#include <QString>
+
+namespace tbsandbox {
+
+class FaultPlan;
+class RequestLog;
+class World;
+struct HttpRequest;
+
+// The control surface under /_sandbox (README table): tenants with their static tokens, stats, the request
+// log, and the fault plan (GET, PUT replaces, DELETE clears). Loopback peers only; never throttled, faulted or
+// logged as Graph traffic. Owned by SandboxServer; server thread.
+class ControlController final
+{
+public:
+    ControlController(World& world, FaultPlan& faults, RequestLog& log);
+
+    [[nodiscard]] HttpResponse handle(const HttpRequest& request);
+
+private:
+    [[nodiscard]] HttpResponse tenants() const;
+    [[nodiscard]] HttpResponse stats() const;
+    [[nodiscard]] HttpResponse requests(const HttpRequest& request) const;
+    [[nodiscard]] HttpResponse faults(const HttpRequest& request);
+    [[nodiscard]] static HttpResponse json(int status, const QJsonObject& body);
+    [[nodiscard]] static HttpResponse error(int status, const QString& code, const QString& message);
+
+    World& m_world;
+    FaultPlan& m_faults;
+    RequestLog& m_log;
+};
+
+} // namespace tbsandbox

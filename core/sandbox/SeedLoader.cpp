@@ -1,0 +1,134 @@
+// SPDX-FileCopyrightText: 2026 TenantBridge contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/sandbox/SeedLoader.h"
+
+#include "core/sandbox/TenantState.h"
+#include "core/sandbox/UserSchema.h"
+#include "core/sandbox/World.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+// Resources compiled into a static library are only linked in when something references their initializer.
+static void initSandboxSeedResources()
+{
+    Q_INIT_RESOURCE(sandbox);
+}
+
+namespace tbsandbox {
+
+namespace {
+
+const QStringList kCloudNames = {QStringLiteral("Global"), QStringLiteral("USGovernment"), QStringLiteral("China")};
+
+bool loadFiles(const QString& directory, World& world, QString* errorMessage)
+{
+    const QDir dir(directory);
+    if (!dir.exists()) {
+        *errorMessage = QStringLiteral("The seed directory %1 does not exist.").arg(directory);
+        return false;
+    }
+    const QStringList files = dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
+    if (files.isEmpty()) {
+        *errorMessage = QStringLiteral("The seed directory %1 holds no *.json tenant files.").arg(directory);
+        return false;
+    }
+    for (const QString& name : files) {
+        QFile file(dir.filePath(name));
+        if (!file.open(QIODevice::ReadOnly)) {
+            *errorMessage = QStringLiteral("Cannot read seed %1: %2.").arg(file.fileName(), file.errorString());
+            return false;
+        }
+        std::unique_ptr<TenantState> tenant = SeedLoader::parseTenant(file.readAll(), file.fileName(), errorMessage);
+        if (!tenant || !world.addTenant(std::move(tenant), errorMessage)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace
+
+bool SeedLoader::loadCompiledSeeds(World& world, QString* errorMessage)
+{
+    initSandboxSeedResources();
+    return loadFiles(QStringLiteral(":/sandbox/seeds"), world, errorMessage);
+}
+
+bool SeedLoader::loadDirectory(const QString& directory, World& world, QString* errorMessage)
+{
+    return loadFiles(directory, world, errorMessage);
+}
+
+std::unique_ptr<TenantState> SeedLoader::parseTenant(
+    const QByteArray& json, const QString& sourceName, QString* errorMessage)
+{
+    QJsonParseError parseError {};
+    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
+    if (!document.isObject()) {
+        *errorMessage = QStringLiteral("Seed %1 is not a JSON object (%2 at offset %3).")
+                            .arg(sourceName, parseError.errorString())
+                            .arg(parseError.offset);
+        return nullptr;
+    }
+    const QJsonObject root = document.object();
+    const QJsonObject identity = root.value(QLatin1String("tenant")).toObject();
+    const QUuid id = QUuid::fromString(identity.value(QLatin1String("id")).toString());
+    const QString domain = identity.value(QLatin1String("initialDomain")).toString();
+    const QString cloud = identity.value(QLatin1String("cloud")).toString();
+    if (id.isNull() || domain.isEmpty() || !kCloudNames.contains(cloud)) {
+        *errorMessage = QStringLiteral("Seed %1 needs \"tenant\" with a GUID \"id\", an \"initialDomain\" and a "
+                                       "\"cloud\" of Global, USGovernment or China.")
+                            .arg(sourceName);
+        return nullptr;
+    }
+    auto tenant
+        = std::make_unique<TenantState>(id, identity.value(QLatin1String("displayName")).toString(), domain, cloud);
+    tenant->setRole(identity.value(QLatin1String("role")).toString());
+    tenant->setOrganization(root.value(QLatin1String("organization")).toObject());
+    tenant->setSubscribedSkus(root.value(QLatin1String("subscribedSkus")).toArray());
+
+    const QJsonArray users = root.value(QLatin1String("users")).toArray();
+    tenant->users().reserve(static_cast<size_t>(users.size()));
+    for (const QJsonValue& value : users) {
+        QString reason;
+        std::optional<UserRecord> user = UserSchema::fromJson(*tenant, value.toObject(), &reason);
+        if (!user) {
+            *errorMessage = QStringLiteral("Seed %1: %2.").arg(sourceName, reason);
+            return nullptr;
+        }
+        tenant->users().push_back(std::move(*user));
+    }
+    for (const QJsonValue& value : root.value(QLatin1String("groups")).toArray()) {
+        QJsonObject properties = value.toObject();
+        GroupRecord group;
+        group.id = QUuid::fromString(properties.value(QLatin1String("id")).toString());
+        if (group.id.isNull()) {
+            *errorMessage = QStringLiteral("Seed %1: a group needs a GUID \"id\".").arg(sourceName);
+            return nullptr;
+        }
+        for (const QJsonValue& member : properties.take(QLatin1String("members")).toArray()) {
+            group.memberIds.append(QUuid::fromString(member.toString()));
+        }
+        group.properties = properties;
+        tenant->groups().push_back(std::move(group));
+    }
+    // Members must exist, or members and transitiveMembers would serve holes.
+    for (const GroupRecord& group : tenant->groups()) {
+        for (const QUuid& member : group.memberIds) {
+            if (tenant->findUser(member) < 0 && tenant->findGroup(member) < 0) {
+                *errorMessage
+                    = QStringLiteral("Seed %1: group %2 lists member %3, which is neither a user nor a group.")
+                          .arg(sourceName, group.properties.value(QLatin1String("displayName")).toString(),
+                              member.toString(QUuid::WithoutBraces));
+                return nullptr;
+            }
+        }
+    }
+    return tenant;
+}
+
+} // namespace tbsandbox

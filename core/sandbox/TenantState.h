@@ -1,0 +1,86 @@
+// SPDX-FileCopyrightText: 2026 TenantBridge contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/sandbox/GroupRecord.h"
+#include "core/sandbox/LicenceProfile.h"
+#include "core/sandbox/StringTable.h"
+#include "core/sandbox/UserRecord.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QUuid>
+
+#include <vector>
+
+namespace tbsandbox {
+
+// Everything one emulated tenant holds: identity (id, domain, cloud, static token), the organization object,
+// subscribed SKUs, users (compact), groups, and read/write counters for the control surface. Owned by World;
+// read and changed only on the server's thread.
+class TenantState final
+{
+public:
+    TenantState(QUuid id, QString displayName, QString initialDomain, QString cloud);
+
+    [[nodiscard]] const QUuid& id() const { return m_id; }
+    // The id as Graph writes it: lower case, no braces.
+    [[nodiscard]] QString idText() const;
+    [[nodiscard]] const QString& displayName() const { return m_displayName; }
+    [[nodiscard]] const QString& initialDomain() const { return m_initialDomain; }
+    [[nodiscard]] const QString& cloud() const { return m_cloud; }
+    [[nodiscard]] const QString& role() const { return m_role; }
+    void setRole(const QString& role) { m_role = role; }
+    // The bearer token this tenant accepts until real sign-in is emulated.
+    [[nodiscard]] const QString& staticToken() const { return m_staticToken; }
+
+    [[nodiscard]] const QJsonObject& organization() const { return m_organization; }
+    void setOrganization(const QJsonObject& organization) { m_organization = organization; }
+    // True for the initial domain and every verified domain of the organization (case-insensitive).
+    [[nodiscard]] bool ownsDomain(const QString& domain) const;
+
+    // The SKUs with consumedUnits recounted from the users, so they always agree with assignedLicenses.
+    [[nodiscard]] QJsonArray subscribedSkus() const;
+    void setSubscribedSkus(const QJsonArray& skus) { m_subscribedSkus = skus; }
+    [[nodiscard]] qsizetype consumedUnits(const QString& skuId) const;
+
+    [[nodiscard]] StringTable& strings() { return m_strings; }
+    [[nodiscard]] const StringTable& strings() const { return m_strings; }
+    [[nodiscard]] const QList<LicenceProfile>& licenceProfiles() const { return m_licenceProfiles; }
+    // The profile index for this combination, added when new; -1 when both arrays are empty.
+    [[nodiscard]] qint16 internLicenceProfile(const QJsonArray& assignedLicenses, const QJsonArray& assignedPlans);
+
+    [[nodiscard]] std::vector<UserRecord>& users() { return m_users; }
+    [[nodiscard]] const std::vector<UserRecord>& users() const { return m_users; }
+    [[nodiscard]] std::vector<GroupRecord>& groups() { return m_groups; }
+    [[nodiscard]] const std::vector<GroupRecord>& groups() const { return m_groups; }
+    // Index of the user with this id or userPrincipalName (case-insensitive), or -1.
+    [[nodiscard]] qsizetype findUser(const QString& idOrPrincipalName) const;
+    [[nodiscard]] qsizetype findUser(const QUuid& id) const;
+    [[nodiscard]] qsizetype findGroup(const QUuid& id) const;
+
+    void countRead() { ++m_reads; }
+    void countWrite() { ++m_writes; }
+    [[nodiscard]] qint64 reads() const { return m_reads; }
+    [[nodiscard]] qint64 writes() const { return m_writes; }
+
+private:
+    QUuid m_id;
+    QString m_displayName;
+    QString m_initialDomain;
+    QString m_cloud;
+    QString m_role;
+    QString m_staticToken;
+    QJsonObject m_organization;
+    QJsonArray m_subscribedSkus;
+    StringTable m_strings;
+    QList<LicenceProfile> m_licenceProfiles;
+    std::vector<UserRecord> m_users;
+    std::vector<GroupRecord> m_groups;
+    qint64 m_reads = 0;
+    qint64 m_writes = 0;
+};
+
+} // namespace tbsandbox

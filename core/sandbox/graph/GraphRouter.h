@@ -1,0 +1,61 @@
+// SPDX-FileCopyrightText: 2026 TenantBridge contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/sandbox/graph/BatchController.h"
+#include "core/sandbox/graph/DirectoryController.h"
+#include "core/sandbox/graph/GraphReply.h"
+#include "core/sandbox/http/HttpResponse.h"
+
+#include <QUrl>
+
+namespace tbsandbox {
+
+class FaultPlan;
+class RequestLog;
+class World;
+struct HttpRequest;
+struct GraphRequestContext;
+
+// The front door for Graph traffic: resolves the tenant ({base}/v1.0/... from the token, {base}/{tenant}/v1.0/...
+// from the path, checking the token belongs to it), authenticates, applies the fault plan (throttle, error,
+// drop, malformed), dispatches to the controllers, stamps request-id/client-request-id and records every
+// request, $batch items included, in the RequestLog. Owned by SandboxServer; server thread.
+class GraphRouter final
+{
+public:
+    GraphRouter(World& world, FaultPlan& faults, RequestLog& log);
+
+    void setBaseUrl(const QUrl& baseUrl) { m_baseUrl = baseUrl; }
+
+    // Answers one top-level request (anything outside /_sandbox).
+    [[nodiscard]] HttpResponse handle(const HttpRequest& request);
+
+    // Runs one $batch item through the same routing as a top-level request, on the outer request's tenant and
+    // path form: throttled and error-faulted on its own, logged as a batch item.
+    [[nodiscard]] GraphReply handleBatchItem(
+        const GraphRequestContext& outer, const BatchController::Item& item, qint64 receivedAtMs);
+
+private:
+    struct Resolution
+    {
+        std::optional<GraphReply> refusal; // set when the request ends before any controller runs
+        QString fault;
+    };
+
+    // Throttle and error rules for one request on a resolved tenant; a refusal when one of them fires.
+    [[nodiscard]] Resolution applyRequestFaults(
+        const GraphRequestContext& context, const QString& faultPath, qint64 nowMs, bool throttled);
+    [[nodiscard]] GraphReply dispatch(GraphRequestContext& context, qint64 receivedAtMs);
+    [[nodiscard]] static GraphReply unauthenticated(const GraphRequestContext& context, const QString& message);
+    [[nodiscard]] static HttpResponse toHttp(const GraphReply& reply, const GraphRequestContext& context);
+
+    World& m_world;
+    FaultPlan& m_faults;
+    RequestLog& m_log;
+    QUrl m_baseUrl;
+    DirectoryController m_directory;
+    BatchController m_batch;
+};
+
+} // namespace tbsandbox

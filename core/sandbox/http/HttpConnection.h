@@ -1,0 +1,54 @@
+// SPDX-FileCopyrightText: 2026 TenantBridge contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/sandbox/http/HttpRequest.h"
+#include "core/sandbox/http/HttpResponse.h"
+
+#include <QObject>
+#include <QPointer>
+
+class QTcpSocket;
+
+namespace tbsandbox {
+
+// One client connection speaking HTTP/1.1: parses requests with Content-Length bodies one at a time
+// (keep-alive, pipelined input waits until the previous answer is out), enforces header and body limits
+// (431/413) and answers garbage with 400 before closing. Owned by HttpServer's connection set; deletes itself
+// when the socket closes. Lives on the server's thread. Answers may come later (latency), so callers hold it
+// in a QPointer.
+class HttpConnection final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(HttpConnection)
+
+public:
+    static constexpr qsizetype kMaxHeaderBytes = 32 * 1024;
+    static constexpr qsizetype kMaxBodyBytes = 16 * 1024 * 1024;
+
+    // Takes ownership of the socket, which must already be connected (or encrypting).
+    explicit HttpConnection(QTcpSocket* socket, QObject* parent = nullptr);
+    ~HttpConnection() override;
+
+    // Writes the answer to the request last emitted; ignored if the peer is gone.
+    void send(const HttpResponse& response);
+
+signals:
+    void requestReceived(const tbsandbox::HttpRequest& request);
+
+private:
+    void readAvailable();
+    void parseBuffered();
+    [[nodiscard]] bool parseHead(const QByteArray& head);
+    void rejectAndClose(int status, const QByteArray& message);
+
+    QPointer<QTcpSocket> m_socket;
+    QByteArray m_buffer;
+    HttpRequest m_pending;
+    qsizetype m_expectedBodyBytes = -1; // >= 0 while a head has been parsed and its body is awaited
+    bool m_awaitingAnswer = false;
+    bool m_keepAlive = true;
+    bool m_closing = false;
+};
+
+} // namespace tbsandbox

@@ -1,0 +1,84 @@
+// SPDX-FileCopyrightText: 2026 TenantBridge contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/sandbox/http/HttpServer.h"
+
+#include "core/sandbox/http/HttpConnection.h"
+
+#include <QFile>
+#include <QSslConfiguration>
+#include <QSslSocket>
+
+namespace tbsandbox {
+
+HttpServer::HttpServer(RequestHandler handler, QObject* parent)
+    : QTcpServer(parent)
+    , m_handler(std::move(handler))
+{ }
+
+HttpServer::~HttpServer() = default;
+
+bool HttpServer::configureTls(const QString& certificateFile, const QString& keyFile, QString* errorMessage)
+{
+    if (!QSslSocket::supportsSsl()) {
+        *errorMessage = QStringLiteral("TLS was requested but Qt has no TLS backend with SSL support here.");
+        return false;
+    }
+    QFile certFile(certificateFile);
+    if (!certFile.open(QIODevice::ReadOnly)) {
+        *errorMessage
+            = QStringLiteral("Cannot read the TLS certificate %1: %2.").arg(certificateFile, certFile.errorString());
+        return false;
+    }
+    const QList<QSslCertificate> certificates = QSslCertificate::fromData(certFile.readAll(), QSsl::Pem);
+    if (certificates.isEmpty()) {
+        *errorMessage = QStringLiteral("%1 holds no PEM certificate.").arg(certificateFile);
+        return false;
+    }
+    QFile privateKeyFile(keyFile);
+    if (!privateKeyFile.open(QIODevice::ReadOnly)) {
+        *errorMessage = QStringLiteral("Cannot read the TLS key %1: %2.").arg(keyFile, privateKeyFile.errorString());
+        return false;
+    }
+    const QByteArray keyPem = privateKeyFile.readAll();
+    QSslKey key(keyPem, QSsl::Rsa, QSsl::Pem);
+    if (key.isNull()) {
+        key = QSslKey(keyPem, QSsl::Ec, QSsl::Pem);
+    }
+    if (key.isNull()) {
+        *errorMessage = QStringLiteral("%1 holds no unencrypted PEM RSA or EC private key.").arg(keyFile);
+        return false;
+    }
+    m_certificate = certificates.first();
+    m_key = key;
+    return true;
+}
+
+void HttpServer::incomingConnection(qintptr socketDescriptor)
+{
+    QTcpSocket* socket = nullptr;
+    if (isTls()) {
+        auto* sslSocket = new QSslSocket(this);
+        QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
+        configuration.setLocalCertificate(m_certificate);
+        configuration.setPrivateKey(m_key);
+        configuration.setPeerVerifyMode(QSslSocket::VerifyNone);
+        sslSocket->setSslConfiguration(configuration);
+        if (!sslSocket->setSocketDescriptor(socketDescriptor)) {
+            delete sslSocket;
+            return;
+        }
+        sslSocket->startServerEncryption();
+        socket = sslSocket;
+    } else {
+        socket = new QTcpSocket(this);
+        if (!socket->setSocketDescriptor(socketDescriptor)) {
+            delete socket;
+            return;
+        }
+    }
+    auto* connection = new HttpConnection(socket, this);
+    connect(connection, &HttpConnection::requestReceived, this,
+        [this, connection](const HttpRequest& request) { m_handler(connection, request); });
+}
+
+} // namespace tbsandbox

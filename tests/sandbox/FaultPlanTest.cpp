@@ -1,0 +1,279 @@
+// SPDX-FileCopyrightText: 2026 TenantBridge contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/sandbox/FaultPlan.h"
+#include "core/sandbox/SandboxServer.h"
+#include "tests/sandbox/SandboxTestClient.h"
+#include "tests/support/SignalWaiter.h"
+
+#include <catch2/catch.hpp>
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+using tb::test::SandboxAnswer;
+using tb::test::SandboxTestClient;
+using tbsandbox::SandboxOptions;
+using tbsandbox::SandboxServer;
+
+namespace {
+
+const QString kContoso = QStringLiteral("contoso.onmicrosoft.com");
+const QString kFabrikam = QStringLiteral("fabrikam.onmicrosoft.com");
+
+SandboxAnswer putFaults(SandboxTestClient& client, const QByteArray& json)
+{
+    return client.send(QByteArrayLiteral("PUT"), QStringLiteral("/_sandbox/faults"), {}, json);
+}
+
+QJsonArray requestLog(SandboxTestClient& client, qint64 since = 0)
+{
+    return client.send(QByteArrayLiteral("GET"), QStringLiteral("/_sandbox/requests?since=%1").arg(since))
+        .json()
+        .value(QLatin1String("requests"))
+        .toArray();
+}
+
+void sleepMs(int ms)
+{
+    QElapsedTimer timer;
+    timer.start();
+    const bool waited = tb::test::SignalWaiter::waitUntil([&] { return timer.elapsed() >= ms; });
+    REQUIRE(waited);
+}
+
+} // namespace
+
+TEST_CASE("Throttling answers 429 with Retry-After and x-ms-throttle headers per tenant", "[sandbox]")
+{
+    SandboxServer server {SandboxOptions()};
+    QString error;
+    REQUIRE(server.start(&error));
+    SandboxTestClient client(server.baseUrl());
+    REQUIRE(putFaults(client, R"({"throttle":{"limit":2,"windowMs":1500}})").status == 200);
+    CHECK(client.get(kContoso, QStringLiteral("/v1.0/organization")).status == 200);
+    CHECK(client.get(kContoso, QStringLiteral("/v1.0/organization")).status == 200);
+    const SandboxAnswer throttled = client.get(kContoso, QStringLiteral("/v1.0/organization"));
+    CHECK(throttled.status == 429);
+    CHECK(throttled.errorCode() == QLatin1String("TooManyRequests"));
+    const int retryAfter = throttled.header("Retry-After").toInt();
+    CHECK(retryAfter >= 1);
+    CHECK(retryAfter <= 2);
+    CHECK(throttled.header("x-ms-throttle-scope").startsWith("Tenant_Application/ReadWrite/"));
+    CHECK(throttled.header("x-ms-throttle-information") == "ResourceUnitLimitExceeded");
+    // Another tenant has its own window.
+    CHECK(client.get(kFabrikam, QStringLiteral("/v1.0/organization")).status == 200);
+    // Rejected requests do not consume the window: once it slides, two requests pass again.
+    CHECK(client.get(kContoso, QStringLiteral("/v1.0/organization")).status == 429);
+    sleepMs(1600);
+    CHECK(client.get(kContoso, QStringLiteral("/v1.0/organization")).status == 200);
+    CHECK(client.get(kContoso, QStringLiteral("/v1.0/organization")).status == 200);
+    CHECK(client.get(kContoso, QStringLiteral("/v1.0/organization")).status == 429);
+    // Control calls are never throttled.
+    CHECK(client.send(QByteArrayLiteral("GET"), QStringLiteral("/_sandbox/stats")).status == 200);
+}
+
+TEST_CASE("An error rule with a count fails the next N matching requests only", "[sandbox]")
+{
+    SandboxServer server {SandboxOptions()};
+    QString error;
+    REQUIRE(server.start(&error));
+    SandboxTestClient client(server.baseUrl());
+    REQUIRE(putFaults(client,
+                R"({"errors":[{"pathPattern":"*/users*","status":503,"rate":1.0,"count":2,"retryAfterSeconds":3}]})")
+                .status
+        == 200);
+    CHECK(client.get(kContoso, QStringLiteral("/v1.0/organization")).status == 200); // does not match
+    const SandboxAnswer first = client.get(kContoso, QStringLiteral("/v1.0/users?$top=1"));
+    CHECK(first.status == 503);
+    CHECK(first.errorCode() == QLatin1String("serviceNotAvailable"));
+    CHECK(first.header("Retry-After") == "3");
+    CHECK(client
+              .get(kContoso, QStringLiteral("/contoso.onmicrosoft.com/v1.0/users/$count"),
+                  {{QByteArrayLiteral("ConsistencyLevel"), QByteArrayLiteral("eventual")}})
+              .status
+        == 503);
+    CHECK(client.get(kContoso, QStringLiteral("/v1.0/users?$top=1")).status == 200);
+    const QJsonObject plan = client.send(QByteArrayLiteral("GET"), QStringLiteral("/_sandbox/faults")).json();
+    CHECK(plan.value(QLatin1String("errors")).toArray().first().toObject().value(QLatin1String("count")).toInt() == 0);
+}
+
+TEST_CASE("Error rates are drawn from the seeded generator, so a plan repeats exactly", "[sandbox]")
+{
+    SandboxServer server {SandboxOptions()};
+    QString error;
+    REQUIRE(server.start(&error));
+    SandboxTestClient client(server.baseUrl());
+    const QByteArray plan = R"({"seed":7,"errors":[{"pathPattern":"*/organization","status":500,"rate":0.5}]})";
+    const auto run = [&] {
+        REQUIRE(putFaults(client, plan).status == 200);
+        QList<int> statuses;
+        for (int i = 0; i < 16; ++i) {
+            statuses.append(client.get(kContoso, QStringLiteral("/v1.0/organization")).status);
+        }
+        return statuses;
+    };
+    const QList<int> first = run();
+    const QList<int> second = run();
+    CHECK(first == second);
+    CHECK(first.contains(500));
+    CHECK(first.contains(200));
+}
+
+TEST_CASE("A drop sends half the answer and closes, and the client sees a network error", "[sandbox]")
+{
+    SandboxServer server {SandboxOptions()};
+    QString error;
+    REQUIRE(server.start(&error));
+    SandboxTestClient client(server.baseUrl());
+    REQUIRE(putFaults(client, R"({"drops":[{"pathPattern":"*/users","count":1}]})").status == 200);
+    const SandboxAnswer dropped = client.get(kContoso, QStringLiteral("/v1.0/users?$top=50"));
+    CHECK(dropped.networkError != QNetworkReply::NoError);
+    CHECK(!dropped.parsesAsJson());
+    const SandboxAnswer next = client.get(kContoso, QStringLiteral("/v1.0/users?$top=50"));
+    CHECK(next.status == 200);
+    CHECK(next.parsesAsJson());
+    const QJsonArray log = requestLog(client);
+    REQUIRE(log.size() == 2);
+    CHECK(log.at(0).toObject().value(QLatin1String("fault")).toString() == QLatin1String("drop"));
+    CHECK(log.at(1).toObject().value(QLatin1String("fault")).isNull());
+}
+
+TEST_CASE("A malformed answer is a 200 whose JSON body is cut short", "[sandbox]")
+{
+    SandboxServer server {SandboxOptions()};
+    QString error;
+    REQUIRE(server.start(&error));
+    SandboxTestClient client(server.baseUrl());
+    REQUIRE(putFaults(client, R"({"malformed":[{"pathPattern":"*/organization","count":1}]})").status == 200);
+    const SandboxAnswer malformed = client.get(kContoso, QStringLiteral("/v1.0/organization"));
+    CHECK(malformed.status == 200);
+    CHECK(malformed.networkError == QNetworkReply::NoError);
+    CHECK(malformed.header("Content-Length").toInt() == malformed.body.size());
+    CHECK(!malformed.body.isEmpty());
+    CHECK(!malformed.parsesAsJson());
+    CHECK(client.get(kContoso, QStringLiteral("/v1.0/organization")).parsesAsJson());
+    CHECK(requestLog(client).first().toObject().value(QLatin1String("fault")).toString() == QLatin1String("malformed"));
+}
+
+TEST_CASE("Latency delays Graph answers without blocking the control surface", "[sandbox]")
+{
+    SandboxServer server {SandboxOptions()};
+    QString error;
+    REQUIRE(server.start(&error));
+    SandboxTestClient client(server.baseUrl());
+    REQUIRE(putFaults(client, R"({"latencyMs":400})").status == 200);
+    QNetworkRequest request(QUrl(server.baseUrl().toString() + QStringLiteral("/v1.0/organization")));
+    request.setRawHeader(
+        QByteArrayLiteral("Authorization"), QByteArrayLiteral("Bearer ") + client.tokenFor(kContoso).toLatin1());
+    QElapsedTimer timer;
+    timer.start();
+    QNetworkReply* slow = client.network().get(request);
+    // While the Graph answer waits, the control surface answers.
+    CHECK(client.send(QByteArrayLiteral("GET"), QStringLiteral("/_sandbox/stats")).status == 200);
+    CHECK(!slow->isFinished());
+    REQUIRE(tb::test::SignalWaiter::waitUntil([slow] { return slow->isFinished(); }));
+    CHECK(timer.elapsed() >= 400);
+    CHECK(slow->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 200);
+    slow->deleteLater();
+}
+
+TEST_CASE("The fault plan is replaced with PUT, read with GET and cleared with DELETE at run time", "[sandbox]")
+{
+    SandboxServer server {SandboxOptions()};
+    QString error;
+    REQUIRE(server.start(&error));
+    SandboxTestClient client(server.baseUrl());
+    CHECK(client.get(kContoso, QStringLiteral("/v1.0/organization")).status == 200);
+    const SandboxAnswer put
+        = putFaults(client, R"({"seed":42,"errors":[{"pathPattern":"*/organization","status":500}]})");
+    REQUIRE(put.status == 200);
+    CHECK(put.json().value(QLatin1String("seed")).toInt() == 42);
+    CHECK(client.get(kContoso, QStringLiteral("/v1.0/organization")).status == 500);
+    const SandboxAnswer bad = putFaults(client, R"({"errors":[{"pathPattern":"*","status":99}]})");
+    CHECK(bad.status == 400);
+    CHECK(bad.json()
+              .value(QLatin1String("error"))
+              .toObject()
+              .value(QLatin1String("message"))
+              .toString()
+              .contains(QLatin1String("status")));
+    CHECK(putFaults(client, R"({"throttel":{}})").status == 400);
+    // A refused plan leaves the previous one in force.
+    CHECK(client.get(kContoso, QStringLiteral("/v1.0/organization")).status == 500);
+    CHECK(client.send(QByteArrayLiteral("DELETE"), QStringLiteral("/_sandbox/faults")).status == 200);
+    CHECK(client.get(kContoso, QStringLiteral("/v1.0/organization")).status == 200);
+    CHECK(client.send(QByteArrayLiteral("GET"), QStringLiteral("/_sandbox/faults"))
+              .json()
+              .value(QLatin1String("errors"))
+              .toArray()
+              .isEmpty());
+}
+
+TEST_CASE("Faults given as start-up options are in force from the first request", "[sandbox]")
+{
+    QString problem;
+    const std::optional<SandboxOptions> options
+        = SandboxOptions::fromArguments({QStringLiteral("--error"), QStringLiteral("*/organization=504:1.0:1"),
+                                            QStringLiteral("--throttle"), QStringLiteral("100/1000:9")},
+            &problem);
+    REQUIRE(options.has_value());
+    SandboxServer server(*options);
+    QString error;
+    REQUIRE(server.start(&error));
+    SandboxTestClient client(server.baseUrl());
+    CHECK(client.get(kContoso, QStringLiteral("/v1.0/organization")).status == 504);
+    CHECK(client.get(kContoso, QStringLiteral("/v1.0/organization")).status == 200);
+    CHECK(server.faultPlan()
+              .toJson()
+              .value(QLatin1String("throttle"))
+              .toObject()
+              .value(QLatin1String("retryAfterSeconds"))
+              .toInt()
+        == 9);
+}
+
+TEST_CASE("The request log records every Graph request with its fields but no control calls", "[sandbox]")
+{
+    SandboxServer server {SandboxOptions()};
+    QString error;
+    REQUIRE(server.start(&error));
+    SandboxTestClient client(server.baseUrl());
+    const qint64 before = QDateTime::currentMSecsSinceEpoch();
+    REQUIRE(putFaults(client, R"({"throttle":{"limit":1,"windowMs":60000,"retryAfterSeconds":5}})").status == 200);
+    const SandboxAnswer ok = client.get(kContoso, QStringLiteral("/v1.0/users?$top=1"),
+        {{QByteArrayLiteral("client-request-id"), QByteArrayLiteral("retry-test-1")}});
+    const SandboxAnswer retry = client.get(kContoso, QStringLiteral("/v1.0/users?$top=1"),
+        {{QByteArrayLiteral("client-request-id"), QByteArrayLiteral("retry-test-1")}});
+    REQUIRE(retry.status == 429);
+    const SandboxAnswer unauthenticated = client.send(QByteArrayLiteral("GET"), QStringLiteral("/v1.0/users"));
+    const QJsonArray log = requestLog(client);
+    REQUIRE(log.size() == 3);
+    const QJsonObject first = log.at(0).toObject();
+    CHECK(first.value(QLatin1String("seq")).toInt() == 1);
+    CHECK(first.value(QLatin1String("receivedAtMs")).toInteger() >= before);
+    CHECK(first.value(QLatin1String("receivedAtMs")).toInteger() <= QDateTime::currentMSecsSinceEpoch());
+    CHECK(first.value(QLatin1String("method")).toString() == QLatin1String("GET"));
+    CHECK(first.value(QLatin1String("target")).toString() == QLatin1String("/v1.0/users?$top=1"));
+    CHECK(first.value(QLatin1String("tenantId")).toString() == client.tenantIdFor(kContoso));
+    CHECK(first.value(QLatin1String("status")).toInt() == 200);
+    CHECK(first.value(QLatin1String("clientRequestId")).toString() == QLatin1String("retry-test-1"));
+    CHECK(first.value(QLatin1String("requestId")).toString() == QString::fromLatin1(ok.header("request-id")));
+    CHECK(first.value(QLatin1String("retryAfterSeconds")).isNull());
+    CHECK(first.value(QLatin1String("fault")).isNull());
+    const QJsonObject second = log.at(1).toObject();
+    CHECK(second.value(QLatin1String("status")).toInt() == 429);
+    CHECK(second.value(QLatin1String("retryAfterSeconds")).toInt() == 5);
+    CHECK(second.value(QLatin1String("fault")).toString() == QLatin1String("throttle"));
+    CHECK(second.value(QLatin1String("clientRequestId")).toString() == QLatin1String("retry-test-1"));
+    CHECK(log.at(2).toObject().value(QLatin1String("status")).toInt() == unauthenticated.status);
+    CHECK(log.at(2).toObject().value(QLatin1String("tenantId")).isNull());
+    CHECK(requestLog(client, 2).size() == 1);
+    CHECK(client.send(QByteArrayLiteral("GET"), QStringLiteral("/_sandbox/stats"))
+              .json()
+              .value(QLatin1String("requests"))
+              .toInt()
+        == 3);
+    CHECK(client.send(QByteArrayLiteral("GET"), QStringLiteral("/_sandbox/requests?since=minus")).status == 400);
+}
