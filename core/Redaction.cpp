@@ -17,6 +17,10 @@ QString Redaction::redact(const QString& text)
     // Compiled once: these run on every logged request.
     static const QRegularExpression bearer(
         QStringLiteral("(Bearer\\s+)[^\\s\"',;]+"), QRegularExpression::CaseInsensitiveOption);
+    // Any Authorization / Proxy-Authorization value, whatever its scheme (Basic, Bearer, PoP, ...).
+    static const QRegularExpression authorization(
+        QStringLiteral("((?:Proxy-)?Authorization\"?\\s*[:=]\\s*\"?(?:[A-Za-z-]+\\s+)?)[^\\s\"',;]+"),
+        QRegularExpression::CaseInsensitiveOption);
     static const QRegularExpression jwt(QStringLiteral("eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*"));
     // "access_token":"…", refresh_token=…, device_code=…, client_secret: … (JSON, query, form, header)
     static const QRegularExpression keyed(
@@ -25,6 +29,7 @@ QString Redaction::redact(const QString& text)
         QRegularExpression::CaseInsensitiveOption);
 
     QString result = text;
+    result.replace(authorization, QStringLiteral("\\1") + kMask);
     result.replace(bearer, QStringLiteral("\\1") + kMask);
     result.replace(jwt, kMask);
     result.replace(keyed, QStringLiteral("\\1") + kMask);
