@@ -15,6 +15,12 @@ namespace {
 const QString kColumns = QStringLiteral(
     "id, run_id, step_key, tenant_id, phase, method, path, request_body, http_status, request_id, detail, recorded_at");
 
+// QtSql binds a null QString as SQL NULL; the text columns are NOT NULL with '' for "nothing".
+QString text(const QString& value)
+{
+    return value.isNull() ? QStringLiteral("") : value;
+}
+
 JournalEntry entryFromQuery(const QSqlQuery& query)
 {
     JournalEntry entry;
@@ -56,17 +62,17 @@ std::variant<qint64, StoreError> Journal::record(JournalEntry entry)
     query.prepare(QStringLiteral("INSERT INTO journal (run_id, step_key, tenant_id, phase, method, path, request_body, "
                                  "http_status, request_id, detail, recorded_at) "
                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    query.addBindValue(entry.runId);
-    query.addBindValue(entry.stepKey);
-    query.addBindValue(entry.tenantId);
+    query.addBindValue(text(entry.runId));
+    query.addBindValue(text(entry.stepKey));
+    query.addBindValue(text(entry.tenantId));
     query.addBindValue(JournalEntry::phaseName(entry.phase));
-    query.addBindValue(entry.method);
-    query.addBindValue(entry.path);
+    query.addBindValue(text(entry.method));
+    query.addBindValue(text(entry.path));
     // The journal is a file on disk: nothing secret may reach it, whatever a caller passes.
-    query.addBindValue(Redaction::redact(entry.requestBody));
+    query.addBindValue(text(Redaction::redact(entry.requestBody)));
     query.addBindValue(entry.httpStatus);
-    query.addBindValue(entry.requestId);
-    query.addBindValue(Redaction::redact(entry.detail));
+    query.addBindValue(text(entry.requestId));
+    query.addBindValue(text(Redaction::redact(entry.detail)));
     query.addBindValue(entry.recordedAt.toUTC().toString(Qt::ISODateWithMs));
     // Autocommit: each row is durable on its own before the caller goes on to send the request.
     if (!query.exec()) {

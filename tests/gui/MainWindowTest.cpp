@@ -100,22 +100,25 @@ TEST_CASE("Searching and choosing a group narrow the user table", "[gui]")
     const QModelIndexList contoso = tenants->model()->match(
         tenants->model()->index(0, 0), Qt::DisplayRole, QStringLiteral("Contoso"), 1, Qt::MatchExactly);
     REQUIRE(contoso.size() == 1);
-    tenants->setCurrentIndex(contoso.first());
-    REQUIRE(SignalWaiter::waitForCount(loaded, 2));
+    if (tenants->currentIndex() != contoso.first()) {
+        tenants->setCurrentIndex(contoso.first());
+        REQUIRE(SignalWaiter::waitForCount(loaded, 2));
+    }
     auto* users = fixture.child<QTableView>("userTable");
     const int everyone = users->model()->rowCount();
     REQUIRE(everyone >= 200);
 
     fixture.child<QLineEdit>("groupNameEdit")->setText(QStringLiteral("CTS Pilot"));
+    int seen = static_cast<int>(loaded.count());
     QTest::mouseClick(fixture.child<QPushButton>("showUsersButton"), Qt::LeftButton);
-    REQUIRE(SignalWaiter::waitForCount(loaded, 3));
+    REQUIRE(SignalWaiter::waitForCount(loaded, ++seen));
     CHECK(users->model()->rowCount() == 5);
 
     fixture.child<QLineEdit>("groupNameEdit")->clear();
     // A quote in the search box is text, not OData: it finds nothing and breaks nothing.
     fixture.child<QLineEdit>("userSearchEdit")->setText(QStringLiteral("x' or startswith(displayName,'"));
     QTest::mouseClick(fixture.child<QPushButton>("showUsersButton"), Qt::LeftButton);
-    REQUIRE(SignalWaiter::waitForCount(loaded, 4));
+    REQUIRE(SignalWaiter::waitForCount(loaded, ++seen));
     CHECK(users->model()->rowCount() == 0);
     CHECK_FALSE(fixture.child<tb::ui::MessageBanner>("directoryBanner")->isVisible());
     CHECK(fixture.child<QLabel>("userSummaryLabel")->text().contains(QStringLiteral("No user")));

@@ -29,6 +29,9 @@ JournalEntry makeEntry(const QString& run, const QString& step, JournalEntry::Ph
 template <typename T, typename V>
 T valueOf(V&& result)
 {
+    if (const auto* error = std::get_if<tb::store::StoreError>(&result)) {
+        FAIL(error->userMessage().toStdString());
+    }
     REQUIRE(std::holds_alternative<T>(result));
     return std::get<T>(std::forward<V>(result));
 }
