@@ -4,7 +4,8 @@
 
 #include <QLoggingCategory>
 
-// One logging category per core folder. Anything logged under them goes through tb::Redaction first
+// One logging category per core folder, quiet below warnings unless enabled, for example with
+// QT_LOGGING_RULES="tb.*.info=true" or the apps' --verbose. Anything logged under them goes through tb::Redaction first
 // when it could hold a token, a code or a secret.
 Q_DECLARE_LOGGING_CATEGORY(lcAuth)
 Q_DECLARE_LOGGING_CATEGORY(lcGraph)

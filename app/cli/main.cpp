@@ -13,6 +13,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QLoggingCategory>
 #include <QTextStream>
 
 #include <memory>
@@ -30,6 +31,8 @@ struct GlobalOptions
     QCommandLineOption json {QStringLiteral("json"), QStringLiteral("Print JSON for scripts instead of a table.")};
     QCommandLineOption profile {QStringLiteral("profile"), QStringLiteral("Keep data in profile <name>."),
         QStringLiteral("name"), QStringLiteral("default")};
+    QCommandLineOption verbose {
+        QStringLiteral("verbose"), QStringLiteral("Log each Graph call (method, path, status, request id) on stderr.")};
     QCommandLineOption help {{QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help.")};
     QCommandLineOption version {QStringLiteral("version"), QStringLiteral("Show the version.")};
 
@@ -38,6 +41,7 @@ struct GlobalOptions
         parser.addOption(sandbox);
         parser.addOption(json);
         parser.addOption(profile);
+        parser.addOption(verbose);
         parser.addOption(help);
         parser.addOption(version);
     }
@@ -73,7 +77,7 @@ std::unique_ptr<tb::cli::CliCommand> makeCommand(const QString& name, tb::cli::C
 QString generalHelp()
 {
     return QStringLiteral(
-        "Usage: tenantbridge-cli [--sandbox URL] [--json] [--profile NAME] COMMAND [options]\n"
+        "Usage: tenantbridge-cli [--sandbox URL] [--json] [--profile NAME] [--verbose] COMMAND [options]\n"
         "\n"
         "Commands:\n"
         "  tenants   List the tenants with their domain, cloud and number of users.\n"
@@ -108,6 +112,9 @@ int main(int argc, char* argv[])
     if (!parser.parse(arguments)) {
         output.printError(parser.errorText() + QStringLiteral(" (see --help)"));
         return static_cast<int>(ExitCode::Usage);
+    }
+    if (parser.isSet(global.verbose)) {
+        QLoggingCategory::setFilterRules(QStringLiteral("tb.*.info=true"));
     }
     if (parser.isSet(global.version)) {
         QTextStream(stdout) << "tenantbridge-cli " << QCoreApplication::applicationVersion() << '\n';

@@ -9,6 +9,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QLoggingCategory>
 #include <QMessageBox>
 
 #include <memory>
@@ -30,9 +31,15 @@ int main(int argc, char* argv[])
         QStringLiteral("Use the tenants of the running sandbox at <url>."), QStringLiteral("url"));
     const QCommandLineOption profileOption(QStringLiteral("profile"),
         QStringLiteral("Keep settings and data in profile <name>."), QStringLiteral("name"), QStringLiteral("default"));
+    const QCommandLineOption verboseOption(
+        QStringLiteral("verbose"), QStringLiteral("Log each Graph call (method, path, status, request id)."));
     parser.addOption(sandboxOption);
     parser.addOption(profileOption);
+    parser.addOption(verboseOption);
     parser.process(app);
+    if (parser.isSet(verboseOption)) {
+        QLoggingCategory::setFilterRules(QStringLiteral("tb.*.info=true"));
+    }
 
     tb::WorkspaceOptions options;
     options.profile = parser.value(profileOption);

@@ -98,7 +98,8 @@ void UserListing::listUsers()
 
 void UserListing::listGroupMembers(const QString& groupId)
 {
-    readPages(m_directory.listGroupMembers(groupId, true, this), true);
+    // Transitive: a person in a nested group is in scope of a group assignment too.
+    readPages(m_directory.listGroupMembers(groupId, true, this, graph::DirectoryEndpoints::defaultUserSelect()), true);
 }
 
 void UserListing::readPages(graph::PageReader* reader, bool membersOnly)

@@ -9,8 +9,10 @@
 
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QTcpSocket>
 
 using tb::test::SandboxAnswer;
 using tb::test::SandboxTestClient;
@@ -138,6 +140,36 @@ TEST_CASE("A drop sends half the answer and closes, and the client sees a networ
     REQUIRE(log.size() == 2);
     CHECK(log.at(0).toObject().value(QLatin1String("fault")).toString() == QLatin1String("drop"));
     CHECK(log.at(1).toObject().value(QLatin1String("fault")).isNull());
+}
+
+TEST_CASE("A drop of an answer without a body cuts its status line", "[sandbox]")
+{
+    SandboxServer server {SandboxOptions()};
+    QString error;
+    REQUIRE(server.start(&error));
+    SandboxTestClient client(server.baseUrl());
+    REQUIRE(putFaults(client, R"({"drops":[{"pathPattern":"*/users/*","count":1}]})").status == 200);
+    // A raw socket, because an HTTP client library may resend a request whose answer never began.
+    const QByteArray body = QByteArrayLiteral(R"({"jobTitle":"Dropped"})");
+    const QByteArray request = "PATCH /v1.0/users/adele.vance@contoso.onmicrosoft.com HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                               "Authorization: Bearer "
+        + client.tokenFor(kContoso).toUtf8() + "\r\nContent-Type: application/json\r\nContent-Length: "
+        + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, server.port());
+    REQUIRE(socket.waitForConnected(10000));
+    socket.write(request);
+    QByteArray received;
+    REQUIRE(tb::test::SignalWaiter::waitUntil([&] {
+        received += socket.readAll();
+        return socket.state() == QAbstractSocket::UnconnectedState;
+    }));
+    received += socket.readAll();
+    CHECK(received.startsWith("HTTP/1.1"));
+    CHECK_FALSE(received.contains("\r\n"));
+    const QJsonArray log = requestLog(client);
+    REQUIRE(log.size() == 1);
+    CHECK(log.at(0).toObject().value(QLatin1String("fault")).toString() == QLatin1String("drop"));
 }
 
 TEST_CASE("A malformed answer is a 200 whose JSON body is cut short", "[sandbox]")

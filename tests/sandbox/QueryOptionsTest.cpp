@@ -204,7 +204,7 @@ TEST_CASE("$count and $search need ConsistencyLevel: eventual", "[sandbox]")
     CHECK(badSearch.status == 400);
 }
 
-TEST_CASE("ne, not and endswith are advanced queries that need ConsistencyLevel", "[sandbox]")
+TEST_CASE("ne, not and endswith are advanced queries that need ConsistencyLevel and $count", "[sandbox]")
 {
     SandboxServer server {SandboxOptions()};
     QString error;
@@ -217,6 +217,10 @@ TEST_CASE("ne, not and endswith are advanced queries that need ConsistencyLevel"
         const SandboxAnswer without = client.get(kContoso, QStringLiteral("/v1.0/users?$filter=") + filter);
         CHECK(without.status == 400);
         CHECK(without.errorCode() == QLatin1String("Request_UnsupportedQuery"));
+        const SandboxAnswer headerOnly
+            = client.get(kContoso, QStringLiteral("/v1.0/users?$filter=") + filter, kEventual);
+        CHECK(headerOnly.status == 400);
+        CHECK(headerOnly.errorCode() == QLatin1String("Request_UnsupportedQuery"));
         const SandboxAnswer with
             = client.get(kContoso, QStringLiteral("/v1.0/users?$count=true&$filter=") + filter, kEventual);
         CHECK(with.status == 200);

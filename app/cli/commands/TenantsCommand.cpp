@@ -74,7 +74,7 @@ void TenantsCommand::printResult()
         QList<QStringList> rows;
         for (const model::Tenant& tenant : tenants) {
             const qint64 count = m_userCounts.value(tenant.id, -1);
-            rows.append({tenant.displayName, tenant.initialDomain, tenant.cloud.displayName(), tenant.id,
+            rows.append({tenant.displayName, tenant.initialDomain, tenant.cloud.name(), tenant.id,
                 count >= 0 ? QString::number(count) : QStringLiteral("?")});
         }
         m_output.printTable({tr("NAME"), tr("DOMAIN"), tr("CLOUD"), tr("TENANT ID"), tr("USERS")}, rows);

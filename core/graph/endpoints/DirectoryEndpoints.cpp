@@ -193,9 +193,10 @@ PageReader* DirectoryEndpoints::listGroups(const QString& displayNameEquals, QOb
     return new PageReader(m_client, listGroupsRequest(displayNameEquals), parent);
 }
 
-PageReader* DirectoryEndpoints::listGroupMembers(const QString& groupId, bool transitive, QObject* parent) const
+PageReader* DirectoryEndpoints::listGroupMembers(
+    const QString& groupId, bool transitive, QObject* parent, const QStringList& select) const
 {
-    return new PageReader(m_client, groupMembersRequest(groupId, transitive), parent);
+    return new PageReader(m_client, groupMembersRequest(groupId, transitive, select), parent);
 }
 
 PageReader* DirectoryEndpoints::listLicenseDetails(const QString& userId, QObject* parent) const

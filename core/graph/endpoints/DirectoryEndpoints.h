@@ -71,7 +71,9 @@ public:
     [[nodiscard]] PageReader* listUsers(const UserListOptions& options, QObject* parent) const;
     [[nodiscard]] GraphCall* getUser(const QString& idOrUserPrincipalName, const QStringList& select = {}) const;
     [[nodiscard]] PageReader* listGroups(const QString& displayNameEquals, QObject* parent) const;
-    [[nodiscard]] PageReader* listGroupMembers(const QString& groupId, bool transitive, QObject* parent) const;
+    // select applies to the user members (Graph leaves out what a group or device does not have).
+    [[nodiscard]] PageReader* listGroupMembers(
+        const QString& groupId, bool transitive, QObject* parent, const QStringList& select = {}) const;
     [[nodiscard]] PageReader* listLicenseDetails(const QString& userId, QObject* parent) const;
     [[nodiscard]] GraphCall* getSubscribedSkus() const;
     [[nodiscard]] GraphCall* getOrganization() const;

@@ -24,7 +24,7 @@ QueryError unsupported(const QString& message)
 
 QString needsEventual(const QString& what)
 {
-    return QStringLiteral("%1 is an advanced query: send the header 'ConsistencyLevel: eventual' (and $count=true).")
+    return QStringLiteral("%1 is an advanced query: send the header 'ConsistencyLevel: eventual' and $count=true.")
         .arg(what);
 }
 
@@ -118,7 +118,10 @@ std::optional<ODataQuery> ODataQuery::parse(
         if (!query.m_filter) {
             return std::nullopt;
         }
-        if (query.m_filter->usesAdvancedOperators() && !context.consistencyEventual) {
+        // Graph's advanced-query rule: ne, not and endswith need both the header and $count=true.
+        // A /$count path is itself a count request.
+        const bool counted = query.m_count || shape == Shape::Count;
+        if (query.m_filter->usesAdvancedOperators() && (!context.consistencyEventual || !counted)) {
             *error = unsupported(
                 needsEventual(QStringLiteral("The operator '%1'").arg(query.m_filter->advancedOperator())));
             return std::nullopt;

@@ -183,10 +183,14 @@ void HttpConnection::send(const HttpResponse& response)
     case HttpResponse::Delivery::Complete:
         m_socket->write(response.headBytes(body.size(), keepAlive) + body);
         break;
-    case HttpResponse::Delivery::DropMidBody:
-        // Announce everything, deliver half: the client sees the connection end inside the body.
-        m_socket->write(response.headBytes(body.size(), false) + body.left(body.size() / 2));
+    case HttpResponse::Delivery::DropMidBody: {
+        // Announce everything, deliver half: the client sees the connection end inside the body. An answer
+        // without a body (204) is cut inside its status line instead: a client may take a 204 whose headers
+        // end early as complete, but not an answer without a status.
+        const QByteArray head = response.headBytes(body.size(), false);
+        m_socket->write(body.isEmpty() ? head.left(head.indexOf('\r') / 2) : head + body.left(body.size() / 2));
         break;
+    }
     case HttpResponse::Delivery::TruncatedBody: {
         const QByteArray cut = body.left(body.size() / 2);
         m_socket->write(response.headBytes(cut.size(), keepAlive) + cut);
