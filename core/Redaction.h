@@ -17,6 +17,13 @@ public:
     // "Bearer xxx", JWT-shaped strings, and the values of token/code/secret/password keys in JSON,
     // query strings and form bodies.
     [[nodiscard]] static QString redact(const QString& text);
+    // redact(), and every control or direction-changing character replaced by U+FFFD: for text from a server
+    // that goes into a log line, an error sentence or a terminal.
+    [[nodiscard]] static QString redactLine(const QString& text);
+    // text with every control or direction-changing character replaced by U+FFFD (nothing masked): one line
+    // stays one line, and text from a tenant cannot move a terminal's cursor or reorder what it shows.
+    [[nodiscard]] static QString withoutControls(const QString& text);
+    [[nodiscard]] static bool isControlOrDirectional(QChar c);
 };
 
 } // namespace tb

@@ -39,6 +39,8 @@ Workspace::Workspace(WorkspaceOptions options, QObject* parent)
 
 Workspace::~Workspace()
 {
+    // A catalog read still under way holds a reply of the network manager below: it goes first.
+    qDeleteAll(findChildren<graph::SandboxCatalog*>(Qt::FindDirectChildrenOnly));
     // Directories borrow their clients; clients must go before the network manager they use.
     m_parts->directories.clear();
     m_parts->clients.clear();

@@ -2,12 +2,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/WorkspaceOptions.h"
 #include "core/model/Tenant.h"
 
 #include <QList>
 #include <QObject>
 #include <QString>
-#include <QUrl>
 
 #include <memory>
 #include <optional>
@@ -24,15 +24,6 @@ class GraphClient;
 } // namespace tb::graph
 
 namespace tb {
-
-// Where a workspace finds its tenants and keeps its data.
-struct WorkspaceOptions
-{
-    QUrl sandboxUrl; // the sandbox whose tenants to use (until sign-in lands, the only source of tenants)
-    bool sandboxInProcess = false; // the app started that sandbox itself (said in titles and on stderr)
-    QString profile = QStringLiteral("default");
-    QString databasePath; // empty: the profile's file under the application data folder
-};
 
 // The composition root of one profile, shared by the GUI and the CLI: the network access manager, the clock,
 // the token source, one GraphClient per tenant, and the profile database. Nothing global: whoever runs a

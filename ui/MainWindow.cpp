@@ -31,7 +31,7 @@ MainWindow::MainWindow(Workspace& workspace, QWidget* parent)
     m_navigation->setObjectName(QStringLiteral("navigationList"));
     m_navigation->setAccessibleName(tr("Pages"));
     m_navigation->addItem(tr("Directory"));
-    m_navigation->setMaximumWidth(180);
+    m_navigation->setMaximumWidth(160);
     m_pages->setObjectName(QStringLiteral("pageStack"));
     m_pages->addWidget(m_directoryPage);
     connect(m_navigation, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/cli/CliOutput.h"
 
+#include "core/Redaction.h"
+
 #include <QTextStream>
 
 #include <cstdio>
@@ -14,16 +16,7 @@ CliOutput::CliOutput(bool json)
 
 QString CliOutput::printable(const QString& text)
 {
-    QString result;
-    result.reserve(text.size());
-    for (const QChar c : text) {
-        // C0, DEL, C1 controls and the bidirectional overrides that can reorder what a terminal shows.
-        const char16_t u = c.unicode();
-        const bool control = u < 0x20 || (u >= 0x7f && u < 0xa0);
-        const bool bidi = (u >= 0x202a && u <= 0x202e) || (u >= 0x2066 && u <= 0x2069);
-        result.append(control || bidi ? QChar(0xfffd) : c);
-    }
-    return result;
+    return Redaction::withoutControls(text);
 }
 
 void CliOutput::printTable(const QStringList& header, const QList<QStringList>& rows) const
@@ -63,8 +56,19 @@ void CliOutput::printLine(const QString& line) const
 
 void CliOutput::printJson(const QJsonDocument& document) const
 {
-    // JSON escapes control characters itself, so scripts get the text exactly as the tenant has it.
-    QTextStream(stdout) << document.toJson(QJsonDocument::Indented);
+    // JSON escapes C0 controls itself; C1 controls and direction marks are escaped here too, so a script that
+    // prints a value gets the tenant's text exactly, and a person reading the JSON sees no reordered line.
+    const QString json = QString::fromUtf8(document.toJson(QJsonDocument::Indented));
+    QString escaped;
+    escaped.reserve(json.size());
+    for (const QChar c : json) {
+        if (c != QLatin1Char('\n') && Redaction::isControlOrDirectional(c)) {
+            escaped += QStringLiteral("\\u%1").arg(static_cast<int>(c.unicode()), 4, 16, QLatin1Char('0'));
+        } else {
+            escaped += c;
+        }
+    }
+    QTextStream(stdout) << escaped;
 }
 
 void CliOutput::printError(const QString& message) const

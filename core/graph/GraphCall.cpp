@@ -305,9 +305,9 @@ bool GraphCall::retryIfAllowed(const GraphResponse& response, bool transportFail
     }
     const qint64 delay = policy.delayMs(m_attempts, retryAfterMs, m_previousDelayMs);
     m_previousDelayMs = delay;
-    qCInfo(lcGraph).noquote() << Redaction::redact(m_request.logDescription()) << "->" << response.error().toLogString()
-                              << "- attempt" << m_attempts << "of" << policy.maxAttempts() << ", retrying in" << delay
-                              << "ms";
+    qCInfo(lcGraph).noquote() << Redaction::redactLine(m_request.logDescription()) << "->"
+                              << response.error().toLogString() << "- attempt" << m_attempts << "of"
+                              << policy.maxAttempts() << ", retrying in" << delay << "ms";
     scheduleRetry(delay);
     return true;
 }
@@ -360,11 +360,11 @@ void GraphCall::finishWith(const GraphResponse& response)
     const qint64 durationMs = m_startedAtMs >= 0 ? m_client.clock().monotonicMs() - m_startedAtMs : 0;
     // Method, path template, status, ids, duration: never headers, tokens or bodies (STYLE.md).
     if (result.isSuccess()) {
-        qCInfo(lcGraph).noquote() << Redaction::redact(m_request.logDescription()) << "->" << result.httpStatus()
+        qCInfo(lcGraph).noquote() << Redaction::redactLine(m_request.logDescription()) << "->" << result.httpStatus()
                                   << "request-id" << result.requestId() << "client-request-id" << m_clientRequestId
                                   << "attempts" << m_attempts << durationMs << "ms";
     } else {
-        qCWarning(lcGraph).noquote() << Redaction::redact(m_request.logDescription()) << "->"
+        qCWarning(lcGraph).noquote() << Redaction::redactLine(m_request.logDescription()) << "->"
                                      << result.error().toLogString() << "client-request-id" << m_clientRequestId
                                      << "attempts" << m_attempts << durationMs << "ms";
     }

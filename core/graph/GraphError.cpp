@@ -221,7 +221,7 @@ QString GraphError::userMessage() const
         }
         sentence += QLatin1Char(')');
     }
-    return Redaction::redact(sentence);
+    return Redaction::redactLine(sentence);
 }
 
 QString GraphError::toLogString() const
@@ -242,7 +242,7 @@ QString GraphError::toLogString() const
     if (!m_requestId.isEmpty()) {
         text += QStringLiteral(" (request-id ") + m_requestId + QLatin1Char(')');
     }
-    return Redaction::redact(text);
+    return Redaction::redactLine(text);
 }
 
 } // namespace tb::graph

@@ -106,6 +106,16 @@ void PageReader::handlePage(const tb::graph::GraphResponse& response)
         finish(error);
         return;
     }
+    // A service that hands out a link it handed out before would keep us paging for ever.
+    if (m_seenLinks.contains(nextLink)) {
+        GraphError error(GraphError::Kind::MalformedResponse,
+            QStringLiteral("the service sent the same next page link twice; the list was stopped after %1 pages.")
+                .arg(m_result.pages));
+        error.setRequestId(response.requestId());
+        finish(error);
+        return;
+    }
+    m_seenLinks.insert(nextLink);
     GraphRequest nextRequest = GraphRequest::getAbsolute(next);
     // Headers such as ConsistencyLevel apply to every page of an advanced query.
     for (const auto& [name, headerValue] : m_firstPage.headers()) {

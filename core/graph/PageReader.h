@@ -9,6 +9,7 @@
 #include <QJsonArray>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QUrl>
 
 namespace tb::graph {
@@ -51,6 +52,7 @@ private:
     GraphClient& m_client;
     GraphRequest m_firstPage;
     QUrl m_origin;
+    QSet<QString> m_seenLinks; // every @odata.nextLink followed so far
     QPointer<GraphCall> m_call;
     PageReadResult m_result;
     bool m_started = false;

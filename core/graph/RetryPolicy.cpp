@@ -110,19 +110,30 @@ std::optional<qint64> RetryPolicy::parseRetryAfterMs(const QByteArray& value, co
     QString dateText = text.simplified();
     static const QRegularExpression weekday(QStringLiteral("^[A-Za-z]+,? "));
     dateText.remove(weekday);
+    // Date and time are parsed apart and joined as UTC: parsing them together would read a local time first,
+    // and a time in the local daylight-saving gap would come out invalid.
+    static const QRegularExpression imfFixdate(QStringLiteral("^(\\d{1,2} \\w{3} \\d{4}) (\\d{2}:\\d{2}:\\d{2}) GMT$"));
+    static const QRegularExpression rfc850(QStringLiteral("^(\\d{1,2}-\\w{3}-\\d{2}) (\\d{2}:\\d{2}:\\d{2}) GMT$"));
+    static const QRegularExpression asctime(QStringLiteral("^(\\w{3} \\d{1,2}) (\\d{2}:\\d{2}:\\d{2}) (\\d{4})$"));
     const QLocale c = QLocale::c();
-    const QString formats[] = {QStringLiteral("dd MMM yyyy HH:mm:ss 'GMT'"), QStringLiteral("dd-MMM-yy HH:mm:ss 'GMT'"),
-        QStringLiteral("MMM d HH:mm:ss yyyy")};
-    for (const QString& format : formats) {
-        QDateTime date = c.toDateTime(dateText, format);
-        if (!date.isValid()) {
-            continue;
-        }
-        date.setTimeSpec(Qt::UTC);
-        if (date.date().year() < 1970) {
+    QDate date;
+    QString timeText;
+    if (const auto m = imfFixdate.match(dateText); m.hasMatch()) {
+        date = c.toDate(m.captured(1), QStringLiteral("d MMM yyyy"));
+        timeText = m.captured(2);
+    } else if (const auto m850 = rfc850.match(dateText); m850.hasMatch()) {
+        date = c.toDate(m850.captured(1), QStringLiteral("d-MMM-yy"));
+        timeText = m850.captured(2);
+        if (date.isValid() && date.year() < 1970) {
             date = date.addYears(100); // RFC 850's two-digit years: "interpret as the most recent past"
         }
-        return std::max<qint64>(0, nowUtc.msecsTo(date));
+    } else if (const auto mAsc = asctime.match(dateText); mAsc.hasMatch()) {
+        date = c.toDate(mAsc.captured(1) + QLatin1Char(' ') + mAsc.captured(3), QStringLiteral("MMM d yyyy"));
+        timeText = mAsc.captured(2);
+    }
+    const QTime time = QTime::fromString(timeText, QStringLiteral("HH:mm:ss"));
+    if (date.isValid() && time.isValid()) {
+        return std::max<qint64>(0, nowUtc.msecsTo(QDateTime(date, time, Qt::UTC)));
     }
     return std::nullopt;
 }

@@ -55,10 +55,12 @@ void SandboxCatalog::start()
         return;
     }
     // The answer holds bearer tokens: only ever ask a sandbox on this machine.
-    if (!m_sandboxUrl.isValid() || !GraphClient::isLoopbackHost(m_sandboxUrl.host())) {
+    const QString scheme = m_sandboxUrl.scheme().toLower();
+    const bool httpScheme = scheme == QStringLiteral("http") || scheme == QStringLiteral("https");
+    if (!m_sandboxUrl.isValid() || !httpScheme || !GraphClient::isLoopbackHost(m_sandboxUrl.host())) {
         const GraphError error(GraphError::Kind::InsecureUrl,
-            QStringLiteral("the sandbox catalog is only read from 127.0.0.1, ::1 or localhost, not "
-                           "from %1.")
+            QStringLiteral("the sandbox catalog is only read over http(s) from 127.0.0.1, ::1 or localhost, "
+                           "not from %1.")
                 .arg(m_sandboxUrl.toDisplayString(QUrl::RemoveUserInfo)));
         QMetaObject::invokeMethod(
             this, [this, error] { finish({}, error); }, Qt::QueuedConnection);

@@ -130,7 +130,12 @@ void UserListing::readPages(graph::PageReader* reader, bool membersOnly)
             }
             m_received += static_cast<int>(users.size());
             if (!users.isEmpty()) {
+                // A receiver may delete this listing (and with it the reader) from its slot.
+                const QPointer<UserListing> self(this);
                 emit usersReceived(users);
+                if (!self) {
+                    return;
+                }
             }
             if (*limitReached) {
                 reader->cancel();

@@ -75,7 +75,7 @@ TEST_CASE("The main window lists the sandbox tenants and the users of the first 
     REQUIRE(tenants->model()->rowCount() == 4);
     QStringList names;
     for (int row = 0; row < 4; ++row) {
-        names.append(tenants->model()->index(row, 0).data().toString());
+        names.append(tenants->model()->index(row, 0).data(Qt::AccessibleTextRole).toString());
     }
     CHECK(names.contains(QStringLiteral("Contoso")));
     CHECK(names.contains(QStringLiteral("Fabrikam")));
@@ -98,7 +98,7 @@ TEST_CASE("Searching and choosing a group narrow the user table", "[gui]")
     // Select Contoso, the source tenant of the seeds.
     auto* tenants = fixture.child<QListView>("tenantList");
     const QModelIndexList contoso = tenants->model()->match(
-        tenants->model()->index(0, 0), Qt::DisplayRole, QStringLiteral("Contoso"), 1, Qt::MatchExactly);
+        tenants->model()->index(0, 0), Qt::AccessibleTextRole, QStringLiteral("Contoso"), 1, Qt::MatchExactly);
     REQUIRE(contoso.size() == 1);
     if (tenants->currentIndex() != contoso.first()) {
         tenants->setCurrentIndex(contoso.first());

@@ -1,22 +1,17 @@
 // SPDX-FileCopyrightText: 2026 TenantBridge contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/sandbox/FaultPlan.h"
-#include "core/sandbox/SandboxServer.h"
-#include "tests/sandbox/SandboxTestClient.h"
+#include "tests/sandbox/RunningSandbox.h"
+#include "tests/sandbox/SandboxTestData.h"
 
 #include <catch2/catch.hpp>
 
 #include <QJsonArray>
 #include <QJsonDocument>
 
-using tb::test::SandboxAnswer;
-using tb::test::SandboxTestClient;
-using tbsandbox::SandboxOptions;
-using tbsandbox::SandboxServer;
+using namespace tb::test;
 
 namespace {
-
-const QString kContoso = QStringLiteral("contoso.onmicrosoft.com");
 
 QJsonObject getItem(const QString& id, const QString& url)
 {
@@ -43,12 +38,8 @@ QJsonObject responseFor(const SandboxAnswer& answer, const QString& id)
 
 } // namespace
 
-TEST_CASE("A batch of 20 requests is answered item by item", "[sandbox]")
+TEST_CASE_METHOD(RunningSandbox, "A batch of 20 requests is answered item by item", "[sandbox]")
 {
-    SandboxServer server {SandboxOptions()};
-    QString error;
-    REQUIRE(server.start(&error));
-    SandboxTestClient client(server.baseUrl());
     QJsonArray requests;
     for (int i = 0; i < 20; ++i) {
         requests.append(getItem(
@@ -76,13 +67,10 @@ TEST_CASE("A batch of 20 requests is answered item by item", "[sandbox]")
               .startsWith(server.baseUrl().toString() + QStringLiteral("/contoso.onmicrosoft.com/v1.0/users?")));
 }
 
-TEST_CASE("A batch is refused whole for 21 requests, duplicate ids, versioned urls or a body without Content-Type",
+TEST_CASE_METHOD(RunningSandbox,
+    "A batch is refused whole for 21 requests, duplicate ids, versioned urls or a body without Content-Type",
     "[sandbox]")
 {
-    SandboxServer server {SandboxOptions()};
-    QString error;
-    REQUIRE(server.start(&error));
-    SandboxTestClient client(server.baseUrl());
     QJsonArray tooMany;
     for (int i = 0; i < 21; ++i) {
         tooMany.append(getItem(QString::number(i), QStringLiteral("/organization")));
@@ -111,20 +99,9 @@ TEST_CASE("A batch is refused whole for 21 requests, duplicate ids, versioned ur
         == 400);
 }
 
-TEST_CASE("dependsOn orders batch items and a failed dependency gives 424", "[sandbox]")
+TEST_CASE_METHOD(RunningSandbox, "dependsOn orders batch items and a failed dependency gives 424", "[sandbox]")
 {
-    SandboxServer server {SandboxOptions()};
-    QString error;
-    REQUIRE(server.start(&error));
-    SandboxTestClient client(server.baseUrl());
-    const QString id = client.get(kContoso, QStringLiteral("/v1.0/users?$top=1&$select=id"))
-                           .json()
-                           .value(QLatin1String("value"))
-                           .toArray()
-                           .first()
-                           .toObject()
-                           .value(QLatin1String("id"))
-                           .toString();
+    const QString id = firstUserId(client, kContoso);
     // "read" depends on "write", listed first: the write must run before it.
     QJsonObject read = getItem(QStringLiteral("read"), QStringLiteral("/users/%1?$select=jobTitle").arg(id));
     read.insert(QStringLiteral("dependsOn"), QJsonArray {QStringLiteral("write")});
@@ -160,16 +137,14 @@ TEST_CASE("dependsOn orders batch items and a failed dependency gives 424", "[sa
     CHECK(postBatch(client, {unknownDependency}).status == 400);
 }
 
-TEST_CASE("Batch items are throttled one by one and carry Retry-After in their headers", "[sandbox]")
+TEST_CASE_METHOD(
+    RunningSandbox, "Batch items are throttled one by one and carry Retry-After in their headers", "[sandbox]")
 {
-    SandboxServer server {SandboxOptions()};
     QString error;
-    REQUIRE(server.start(&error));
     REQUIRE(server.faultPlan().load(QJsonObject {{QStringLiteral("throttle"),
                                         QJsonObject {{QStringLiteral("limit"), 3}, {QStringLiteral("windowMs"), 60000},
                                             {QStringLiteral("retryAfterSeconds"), 7}}}},
         &error));
-    SandboxTestClient client(server.baseUrl());
     QJsonArray requests;
     for (int i = 0; i < 5; ++i) {
         requests.append(getItem(QString::number(i), QStringLiteral("/organization")));
@@ -198,10 +173,7 @@ TEST_CASE("Batch items are throttled one by one and carry Retry-After in their h
     CHECK(ok == 3);
     CHECK(throttled == 2);
     // Every item is in the request log, marked as a batch item.
-    const QJsonArray log = client.send(QByteArrayLiteral("GET"), QStringLiteral("/_sandbox/requests?since=0"))
-                               .json()
-                               .value(QLatin1String("requests"))
-                               .toArray();
+    const QJsonArray log = requestLog(client);
     int items = 0;
     int throttledItems = 0;
     for (const QJsonValue& value : log) {
@@ -219,11 +191,9 @@ TEST_CASE("Batch items are throttled one by one and carry Retry-After in their h
     CHECK(throttledItems == 2);
 }
 
-TEST_CASE("Error rules match batch items by the outer prefix plus the item path", "[sandbox]")
+TEST_CASE_METHOD(RunningSandbox, "Error rules match batch items by the outer prefix plus the item path", "[sandbox]")
 {
-    SandboxServer server {SandboxOptions()};
     QString error;
-    REQUIRE(server.start(&error));
     REQUIRE(server.faultPlan().load(
         QJsonObject {{QStringLiteral("errors"),
             QJsonArray {QJsonObject {
@@ -231,7 +201,6 @@ TEST_CASE("Error rules match batch items by the outer prefix plus the item path"
                 {QStringLiteral("status"), 503}, {QStringLiteral("count"), 1},
                 {QStringLiteral("retryAfterSeconds"), 4}}}}},
         &error));
-    SandboxTestClient client(server.baseUrl());
     const SandboxAnswer answer = postBatch(client,
         {getItem(QStringLiteral("1"), QStringLiteral("/organization")),
             getItem(QStringLiteral("2"), QStringLiteral("/organization"))});

@@ -1,8 +1,8 @@
 // SPDX-FileCopyrightText: 2026 TenantBridge contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/sandbox/FaultPlan.h"
-#include "core/sandbox/SandboxServer.h"
-#include "tests/sandbox/SandboxTestClient.h"
+#include "tests/sandbox/RunningSandbox.h"
+#include "tests/sandbox/SandboxTestData.h"
 #include "tests/support/SignalWaiter.h"
 
 #include <catch2/catch.hpp>
@@ -14,28 +14,10 @@
 #include <QJsonDocument>
 #include <QTcpSocket>
 
-using tb::test::SandboxAnswer;
-using tb::test::SandboxTestClient;
+using namespace tb::test;
 using tbsandbox::SandboxOptions;
-using tbsandbox::SandboxServer;
 
 namespace {
-
-const QString kContoso = QStringLiteral("contoso.onmicrosoft.com");
-const QString kFabrikam = QStringLiteral("fabrikam.onmicrosoft.com");
-
-SandboxAnswer putFaults(SandboxTestClient& client, const QByteArray& json)
-{
-    return client.send(QByteArrayLiteral("PUT"), QStringLiteral("/_sandbox/faults"), {}, json);
-}
-
-QJsonArray requestLog(SandboxTestClient& client, qint64 since = 0)
-{
-    return client.send(QByteArrayLiteral("GET"), QStringLiteral("/_sandbox/requests?since=%1").arg(since))
-        .json()
-        .value(QLatin1String("requests"))
-        .toArray();
-}
 
 void sleepMs(int ms)
 {
@@ -47,13 +29,10 @@ void sleepMs(int ms)
 
 } // namespace
 
-TEST_CASE("Throttling answers 429 with Retry-After and x-ms-throttle headers per tenant", "[sandbox]")
+TEST_CASE_METHOD(
+    RunningSandbox, "Throttling answers 429 with Retry-After and x-ms-throttle headers per tenant", "[sandbox]")
 {
-    SandboxServer server {SandboxOptions()};
-    QString error;
-    REQUIRE(server.start(&error));
-    SandboxTestClient client(server.baseUrl());
-    REQUIRE(putFaults(client, R"({"throttle":{"limit":2,"windowMs":1500}})").status == 200);
+    REQUIRE(putFaults(client, R"({"throttle":{"limit":2,"windowMs":3000}})").status == 200);
     CHECK(client.get(kContoso, QStringLiteral("/v1.0/organization")).status == 200);
     CHECK(client.get(kContoso, QStringLiteral("/v1.0/organization")).status == 200);
     const SandboxAnswer throttled = client.get(kContoso, QStringLiteral("/v1.0/organization"));
@@ -61,14 +40,14 @@ TEST_CASE("Throttling answers 429 with Retry-After and x-ms-throttle headers per
     CHECK(throttled.errorCode() == QLatin1String("TooManyRequests"));
     const int retryAfter = throttled.header("Retry-After").toInt();
     CHECK(retryAfter >= 1);
-    CHECK(retryAfter <= 2);
+    CHECK(retryAfter <= 3);
     CHECK(throttled.header("x-ms-throttle-scope").startsWith("Tenant_Application/ReadWrite/"));
     CHECK(throttled.header("x-ms-throttle-information") == "ResourceUnitLimitExceeded");
     // Another tenant has its own window.
     CHECK(client.get(kFabrikam, QStringLiteral("/v1.0/organization")).status == 200);
     // Rejected requests do not consume the window: once it slides, two requests pass again.
     CHECK(client.get(kContoso, QStringLiteral("/v1.0/organization")).status == 429);
-    sleepMs(1600);
+    sleepMs(3100);
     CHECK(client.get(kContoso, QStringLiteral("/v1.0/organization")).status == 200);
     CHECK(client.get(kContoso, QStringLiteral("/v1.0/organization")).status == 200);
     CHECK(client.get(kContoso, QStringLiteral("/v1.0/organization")).status == 429);
@@ -76,12 +55,8 @@ TEST_CASE("Throttling answers 429 with Retry-After and x-ms-throttle headers per
     CHECK(client.send(QByteArrayLiteral("GET"), QStringLiteral("/_sandbox/stats")).status == 200);
 }
 
-TEST_CASE("An error rule with a count fails the next N matching requests only", "[sandbox]")
+TEST_CASE_METHOD(RunningSandbox, "An error rule with a count fails the next N matching requests only", "[sandbox]")
 {
-    SandboxServer server {SandboxOptions()};
-    QString error;
-    REQUIRE(server.start(&error));
-    SandboxTestClient client(server.baseUrl());
     REQUIRE(putFaults(client,
                 R"({"errors":[{"pathPattern":"*/users*","status":503,"rate":1.0,"count":2,"retryAfterSeconds":3}]})")
                 .status
@@ -101,12 +76,9 @@ TEST_CASE("An error rule with a count fails the next N matching requests only", 
     CHECK(plan.value(QLatin1String("errors")).toArray().first().toObject().value(QLatin1String("count")).toInt() == 0);
 }
 
-TEST_CASE("Error rates are drawn from the seeded generator, so a plan repeats exactly", "[sandbox]")
+TEST_CASE_METHOD(
+    RunningSandbox, "Error rates are drawn from the seeded generator, so a plan repeats exactly", "[sandbox]")
 {
-    SandboxServer server {SandboxOptions()};
-    QString error;
-    REQUIRE(server.start(&error));
-    SandboxTestClient client(server.baseUrl());
     const QByteArray plan = R"({"seed":7,"errors":[{"pathPattern":"*/organization","status":500,"rate":0.5}]})";
     const auto run = [&] {
         REQUIRE(putFaults(client, plan).status == 200);
@@ -123,12 +95,9 @@ TEST_CASE("Error rates are drawn from the seeded generator, so a plan repeats ex
     CHECK(first.contains(200));
 }
 
-TEST_CASE("A drop sends half the answer and closes, and the client sees a network error", "[sandbox]")
+TEST_CASE_METHOD(
+    RunningSandbox, "A drop sends half the answer and closes, and the client sees a network error", "[sandbox]")
 {
-    SandboxServer server {SandboxOptions()};
-    QString error;
-    REQUIRE(server.start(&error));
-    SandboxTestClient client(server.baseUrl());
     REQUIRE(putFaults(client, R"({"drops":[{"pathPattern":"*/users","count":1}]})").status == 200);
     const SandboxAnswer dropped = client.get(kContoso, QStringLiteral("/v1.0/users?$top=50"));
     CHECK(dropped.networkError != QNetworkReply::NoError);
@@ -142,12 +111,8 @@ TEST_CASE("A drop sends half the answer and closes, and the client sees a networ
     CHECK(log.at(1).toObject().value(QLatin1String("fault")).isNull());
 }
 
-TEST_CASE("A drop of an answer without a body cuts its status line", "[sandbox]")
+TEST_CASE_METHOD(RunningSandbox, "A drop of an answer without a body cuts its status line", "[sandbox]")
 {
-    SandboxServer server {SandboxOptions()};
-    QString error;
-    REQUIRE(server.start(&error));
-    SandboxTestClient client(server.baseUrl());
     REQUIRE(putFaults(client, R"({"drops":[{"pathPattern":"*/users/*","count":1}]})").status == 200);
     // A raw socket, because an HTTP client library may resend a request whose answer never began.
     const QByteArray body = QByteArrayLiteral(R"({"jobTitle":"Dropped"})");
@@ -172,12 +137,8 @@ TEST_CASE("A drop of an answer without a body cuts its status line", "[sandbox]"
     CHECK(log.at(0).toObject().value(QLatin1String("fault")).toString() == QLatin1String("drop"));
 }
 
-TEST_CASE("A malformed answer is a 200 whose JSON body is cut short", "[sandbox]")
+TEST_CASE_METHOD(RunningSandbox, "A malformed answer is a 200 whose JSON body is cut short", "[sandbox]")
 {
-    SandboxServer server {SandboxOptions()};
-    QString error;
-    REQUIRE(server.start(&error));
-    SandboxTestClient client(server.baseUrl());
     REQUIRE(putFaults(client, R"({"malformed":[{"pathPattern":"*/organization","count":1}]})").status == 200);
     const SandboxAnswer malformed = client.get(kContoso, QStringLiteral("/v1.0/organization"));
     CHECK(malformed.status == 200);
@@ -189,13 +150,10 @@ TEST_CASE("A malformed answer is a 200 whose JSON body is cut short", "[sandbox]
     CHECK(requestLog(client).first().toObject().value(QLatin1String("fault")).toString() == QLatin1String("malformed"));
 }
 
-TEST_CASE("Latency delays Graph answers without blocking the control surface", "[sandbox]")
+TEST_CASE_METHOD(RunningSandbox, "Latency delays Graph answers without blocking the control surface", "[sandbox]")
 {
-    SandboxServer server {SandboxOptions()};
-    QString error;
-    REQUIRE(server.start(&error));
-    SandboxTestClient client(server.baseUrl());
-    REQUIRE(putFaults(client, R"({"latencyMs":400})").status == 200);
+    // Long enough that the control call below surely answers first, even on a busy machine.
+    REQUIRE(putFaults(client, R"({"latencyMs":5000})").status == 200);
     QNetworkRequest request(QUrl(server.baseUrl().toString() + QStringLiteral("/v1.0/organization")));
     request.setRawHeader(
         QByteArrayLiteral("Authorization"), QByteArrayLiteral("Bearer ") + client.tokenFor(kContoso).toLatin1());
@@ -206,17 +164,14 @@ TEST_CASE("Latency delays Graph answers without blocking the control surface", "
     CHECK(client.send(QByteArrayLiteral("GET"), QStringLiteral("/_sandbox/stats")).status == 200);
     CHECK(!slow->isFinished());
     REQUIRE(tb::test::SignalWaiter::waitUntil([slow] { return slow->isFinished(); }));
-    CHECK(timer.elapsed() >= 400);
+    CHECK(timer.elapsed() >= 5000);
     CHECK(slow->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 200);
     slow->deleteLater();
 }
 
-TEST_CASE("The fault plan is replaced with PUT, read with GET and cleared with DELETE at run time", "[sandbox]")
+TEST_CASE_METHOD(RunningSandbox,
+    "The fault plan is replaced with PUT, read with GET and cleared with DELETE at run time", "[sandbox]")
 {
-    SandboxServer server {SandboxOptions()};
-    QString error;
-    REQUIRE(server.start(&error));
-    SandboxTestClient client(server.baseUrl());
     CHECK(client.get(kContoso, QStringLiteral("/v1.0/organization")).status == 200);
     const SandboxAnswer put
         = putFaults(client, R"({"seed":42,"errors":[{"pathPattern":"*/organization","status":500}]})");
@@ -251,10 +206,8 @@ TEST_CASE("Faults given as start-up options are in force from the first request"
                                             QStringLiteral("--throttle"), QStringLiteral("100/1000:9")},
             &problem);
     REQUIRE(options.has_value());
-    SandboxServer server(*options);
-    QString error;
-    REQUIRE(server.start(&error));
-    SandboxTestClient client(server.baseUrl());
+    RunningSandbox sandbox(*options);
+    auto& [server, client] = sandbox;
     CHECK(client.get(kContoso, QStringLiteral("/v1.0/organization")).status == 504);
     CHECK(client.get(kContoso, QStringLiteral("/v1.0/organization")).status == 200);
     CHECK(server.faultPlan()
@@ -266,12 +219,9 @@ TEST_CASE("Faults given as start-up options are in force from the first request"
         == 9);
 }
 
-TEST_CASE("The request log records every Graph request with its fields but no control calls", "[sandbox]")
+TEST_CASE_METHOD(
+    RunningSandbox, "The request log records every Graph request with its fields but no control calls", "[sandbox]")
 {
-    SandboxServer server {SandboxOptions()};
-    QString error;
-    REQUIRE(server.start(&error));
-    SandboxTestClient client(server.baseUrl());
     const qint64 before = QDateTime::currentMSecsSinceEpoch();
     REQUIRE(putFaults(client, R"({"throttle":{"limit":1,"windowMs":60000,"retryAfterSeconds":5}})").status == 200);
     const SandboxAnswer ok = client.get(kContoso, QStringLiteral("/v1.0/users?$top=1"),

@@ -1,33 +1,28 @@
 // SPDX-FileCopyrightText: 2026 TenantBridge contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "core/sandbox/SandboxServer.h"
-#include "tests/sandbox/SandboxTestClient.h"
+#include "tests/sandbox/RunningSandbox.h"
+#include "tests/sandbox/SandboxTestData.h"
 
 #include <catch2/catch.hpp>
 
 #include <QJsonArray>
 
-using tb::test::SandboxAnswer;
-using tb::test::SandboxTestClient;
-using tbsandbox::SandboxOptions;
-using tbsandbox::SandboxServer;
+using namespace tb::test;
 
 namespace {
-
-const QString kContoso = QStringLiteral("contoso.onmicrosoft.com");
 
 QString groupId(SandboxTestClient& client, const QString& name)
 {
     const SandboxAnswer answer
         = client.get(kContoso, QStringLiteral("/v1.0/groups?$filter=displayName eq '%1'&$select=id").arg(name));
-    const QJsonArray value = answer.json().value(QLatin1String("value")).toArray();
+    const QJsonArray value = valueOf(answer);
     return value.size() == 1 ? value.first().toObject().value(QLatin1String("id")).toString() : QString();
 }
 
 QStringList typesOf(const SandboxAnswer& answer)
 {
     QStringList types;
-    for (const QJsonValue& value : answer.json().value(QLatin1String("value")).toArray()) {
+    for (const QJsonValue& value : valueOf(answer)) {
         types.append(value.toObject().value(QLatin1String("@odata.type")).toString());
     }
     return types;
@@ -35,12 +30,8 @@ QStringList typesOf(const SandboxAnswer& answer)
 
 } // namespace
 
-TEST_CASE("Contoso has the CTS Pilot group with exactly five user members", "[sandbox]")
+TEST_CASE_METHOD(RunningSandbox, "Contoso has the CTS Pilot group with exactly five user members", "[sandbox]")
 {
-    SandboxServer server {SandboxOptions()};
-    QString error;
-    REQUIRE(server.start(&error));
-    SandboxTestClient client(server.baseUrl());
     const QString pilot = groupId(client, QStringLiteral("CTS Pilot"));
     REQUIRE(!pilot.isEmpty());
     CHECK(!groupId(client, QStringLiteral("Sales")).isEmpty());
@@ -52,12 +43,9 @@ TEST_CASE("Contoso has the CTS Pilot group with exactly five user members", "[sa
     CHECK(group.json().value(QLatin1String("displayName")).toString() == QLatin1String("CTS Pilot"));
 }
 
-TEST_CASE("transitiveMembers walks nested groups while members lists only direct members", "[sandbox]")
+TEST_CASE_METHOD(
+    RunningSandbox, "transitiveMembers walks nested groups while members lists only direct members", "[sandbox]")
 {
-    SandboxServer server {SandboxOptions()};
-    QString error;
-    REQUIRE(server.start(&error));
-    SandboxTestClient client(server.baseUrl());
     const QString wave = groupId(client, QStringLiteral("CTS Wave 2"));
     REQUIRE(!wave.isEmpty());
     const SandboxAnswer direct = client.get(kContoso, QStringLiteral("/v1.0/groups/%1/members").arg(wave));
@@ -73,7 +61,7 @@ TEST_CASE("transitiveMembers walks nested groups while members lists only direct
     CHECK(transitiveTypes.count(QStringLiteral("#microsoft.graph.user")) == 8); // 3 direct + the pilot's 5
     const SandboxAnswer selected = client.get(kContoso,
         QStringLiteral("/v1.0/groups/%1/transitiveMembers?$select=id,displayName&$top=2&$count=true").arg(wave),
-        {{QByteArrayLiteral("ConsistencyLevel"), QByteArrayLiteral("eventual")}});
+        kEventual);
     CHECK(selected.json().value(QLatin1String("@odata.count")).toInt() == 9);
     CHECK(selected.json().value(QLatin1String("value")).toArray().size() == 2);
     CHECK(selected.json()

@@ -1,14 +1,13 @@
 // SPDX-FileCopyrightText: 2026 TenantBridge contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "core/sandbox/SandboxServer.h"
+#include "tests/sandbox/RunningSandbox.h"
 #include "tests/support/SignalWaiter.h"
 
 #include <catch2/catch.hpp>
 
 #include <QTcpSocket>
 
-using tbsandbox::SandboxOptions;
-using tbsandbox::SandboxServer;
+using namespace tb::test;
 
 namespace {
 
@@ -35,11 +34,9 @@ QByteArray exchange(quint16 port, const QByteArray& bytes, bool* closed, const Q
 
 } // namespace
 
-TEST_CASE("Garbage instead of a request line is answered 400 and the connection closed", "[sandbox]")
+TEST_CASE_METHOD(
+    RunningSandbox, "Garbage instead of a request line is answered 400 and the connection closed", "[sandbox]")
 {
-    SandboxServer server {SandboxOptions()};
-    QString error;
-    REQUIRE(server.start(&error));
     bool closed = false;
     const QByteArray answer = exchange(server.port(), QByteArrayLiteral("\x16\x03\x01 hello there\r\n\r\n"), &closed);
     CHECK(answer.startsWith("HTTP/1.1 400 "));
@@ -50,11 +47,8 @@ TEST_CASE("Garbage instead of a request line is answered 400 and the connection 
     CHECK(closed);
 }
 
-TEST_CASE("Oversized headers get 431 and oversized bodies 413", "[sandbox]")
+TEST_CASE_METHOD(RunningSandbox, "Oversized headers get 431 and oversized bodies 413", "[sandbox]")
 {
-    SandboxServer server {SandboxOptions()};
-    QString error;
-    REQUIRE(server.start(&error));
     bool closed = false;
     const QByteArray huge = QByteArrayLiteral("GET /v1.0/users HTTP/1.1\r\nX-Filler: ") + QByteArray(40000, 'a')
         + QByteArrayLiteral("\r\n\r\n");
@@ -68,11 +62,9 @@ TEST_CASE("Oversized headers get 431 and oversized bodies 413", "[sandbox]")
     CHECK(exchange(server.port(), chunked, &closed).startsWith("HTTP/1.1 411 "));
 }
 
-TEST_CASE("Two pipelined requests on one keep-alive connection get two answers in order", "[sandbox]")
+TEST_CASE_METHOD(
+    RunningSandbox, "Two pipelined requests on one keep-alive connection get two answers in order", "[sandbox]")
 {
-    SandboxServer server {SandboxOptions()};
-    QString error;
-    REQUIRE(server.start(&error));
     bool closed = false;
     const QByteArray two = QByteArrayLiteral("GET /_sandbox/stats HTTP/1.1\r\nHost: x\r\n\r\n"
                                              "GET /_sandbox/nothing HTTP/1.1\r\nHost: x\r\n\r\n");

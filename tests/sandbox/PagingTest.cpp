@@ -1,8 +1,8 @@
 // SPDX-FileCopyrightText: 2026 TenantBridge contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "core/sandbox/SandboxServer.h"
 #include "core/sandbox/World.h"
-#include "tests/sandbox/SandboxTestClient.h"
+#include "tests/sandbox/RunningSandbox.h"
+#include "tests/sandbox/SandboxTestData.h"
 
 #include <catch2/catch.hpp>
 
@@ -10,14 +10,10 @@
 #include <QSet>
 #include <QUrlQuery>
 
-using tb::test::SandboxAnswer;
-using tb::test::SandboxTestClient;
+using namespace tb::test;
 using tbsandbox::SandboxOptions;
-using tbsandbox::SandboxServer;
 
 namespace {
-
-const QString kContoso = QStringLiteral("contoso.onmicrosoft.com");
 
 QSet<QString> idsOf(const QList<QJsonObject>& items)
 {
@@ -30,12 +26,9 @@ QSet<QString> idsOf(const QList<QJsonObject>& items)
 
 } // namespace
 
-TEST_CASE("Paging through all Contoso users with nextLink returns each seeded user once", "[sandbox]")
+TEST_CASE_METHOD(
+    RunningSandbox, "Paging through all Contoso users with nextLink returns each seeded user once", "[sandbox]")
 {
-    SandboxServer server {SandboxOptions()};
-    QString error;
-    REQUIRE(server.start(&error));
-    SandboxTestClient client(server.baseUrl());
     const auto seeded = static_cast<qsizetype>(server.world().tenantByIdOrDomain(kContoso)->users().size());
     int pages = 0;
     const QList<QJsonObject> byDefault = client.pageAll(kContoso, QStringLiteral("/v1.0/users"), &pages);
@@ -49,12 +42,9 @@ TEST_CASE("Paging through all Contoso users with nextLink returns each seeded us
     CHECK(pages == static_cast<int>((seeded + 6) / 7));
 }
 
-TEST_CASE("nextLink is absolute and keeps the path form and the query of the request", "[sandbox]")
+TEST_CASE_METHOD(
+    RunningSandbox, "nextLink is absolute and keeps the path form and the query of the request", "[sandbox]")
 {
-    SandboxServer server {SandboxOptions()};
-    QString error;
-    REQUIRE(server.start(&error));
-    SandboxTestClient client(server.baseUrl());
     const SandboxAnswer first = client.get(kContoso,
         QStringLiteral(
             "/contoso.onmicrosoft.com/v1.0/users?$select=id,displayName&$top=50&$filter=accountEnabled eq true"));
@@ -77,12 +67,8 @@ TEST_CASE("nextLink is absolute and keeps the path form and the query of the req
     CHECK(second.json().value(QLatin1String("value")).toArray().size() == 50);
 }
 
-TEST_CASE("A tampered $skiptoken is refused with 400", "[sandbox]")
+TEST_CASE_METHOD(RunningSandbox, "A tampered $skiptoken is refused with 400", "[sandbox]")
 {
-    SandboxServer server {SandboxOptions()};
-    QString error;
-    REQUIRE(server.start(&error));
-    SandboxTestClient client(server.baseUrl());
     const QString next = client.get(kContoso, QStringLiteral("/v1.0/users?$top=10"))
                              .json()
                              .value(QLatin1String("@odata.nextLink"))
@@ -103,10 +89,8 @@ TEST_CASE("A generated tenant of 5000 users pages completely with $top=999", "[s
     SandboxOptions options;
     options.loadSeeds = false;
     options.generatedTenants.append({QStringLiteral("gen"), 5000});
-    SandboxServer server(options);
-    QString error;
-    REQUIRE(server.start(&error));
-    SandboxTestClient client(server.baseUrl());
+    RunningSandbox sandbox(options);
+    SandboxTestClient& client = sandbox.client;
     const QString domain = QStringLiteral("gen.onmicrosoft.com");
     int pages = 0;
     const QList<QJsonObject> users = client.pageAll(domain,
@@ -122,15 +106,10 @@ TEST_CASE("A generated tenant of 5000 users pages completely with $top=999", "[s
               .endsWith(QLatin1String("@gen.onmicrosoft.com")));
 
     // Deterministic: a second server generates the same ids.
-    SandboxServer again(options);
-    REQUIRE(again.start(&error));
-    SandboxTestClient otherClient(again.baseUrl());
+    RunningSandbox again(options);
+    SandboxTestClient& otherClient = again.client;
     CHECK(otherClient.tenantIdFor(domain) == client.tenantIdFor(domain));
-    const QJsonObject firstAgain = otherClient.get(domain, QStringLiteral("/v1.0/users?$top=1&$select=id"))
-                                       .json()
-                                       .value(QLatin1String("value"))
-                                       .toArray()
-                                       .first()
-                                       .toObject();
+    const QJsonObject firstAgain
+        = valueOf(otherClient.get(domain, QStringLiteral("/v1.0/users?$top=1&$select=id"))).first().toObject();
     CHECK(firstAgain.value(QLatin1String("id")) == users.first().value(QLatin1String("id")));
 }

@@ -1,21 +1,15 @@
 // SPDX-FileCopyrightText: 2026 TenantBridge contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "core/sandbox/SandboxServer.h"
-#include "core/sandbox/World.h"
-#include "tests/sandbox/SandboxTestClient.h"
+#include "tests/sandbox/RunningSandbox.h"
+#include "tests/sandbox/SandboxTestData.h"
 
 #include <catch2/catch.hpp>
 
 #include <QJsonArray>
 
-using tb::test::SandboxAnswer;
-using tb::test::SandboxTestClient;
-using tbsandbox::SandboxOptions;
-using tbsandbox::SandboxServer;
+using namespace tb::test;
 
 namespace {
-
-const QString kContoso = QStringLiteral("contoso.onmicrosoft.com");
 
 QJsonObject tenantStats(SandboxTestClient& client)
 {
@@ -29,20 +23,10 @@ QJsonObject tenantStats(SandboxTestClient& client)
 
 } // namespace
 
-TEST_CASE("PATCH on a user changes writable properties, answers 204 and counts as a write", "[sandbox]")
+TEST_CASE_METHOD(
+    RunningSandbox, "PATCH on a user changes writable properties, answers 204 and counts as a write", "[sandbox]")
 {
-    SandboxServer server {SandboxOptions()};
-    QString error;
-    REQUIRE(server.start(&error));
-    SandboxTestClient client(server.baseUrl());
-    const QString id = client.get(kContoso, QStringLiteral("/v1.0/users?$top=1&$select=id"))
-                           .json()
-                           .value(QLatin1String("value"))
-                           .toArray()
-                           .first()
-                           .toObject()
-                           .value(QLatin1String("id"))
-                           .toString();
+    const QString id = firstUserId(client, kContoso);
     const QJsonObject before = tenantStats(client);
     const SandboxAnswer patch = client.graph(kContoso, QByteArrayLiteral("PATCH"), QStringLiteral("/v1.0/users/") + id,
         {},
@@ -64,12 +48,9 @@ TEST_CASE("PATCH on a user changes writable properties, answers 204 and counts a
     CHECK(stats.value(QLatin1String("reads")).toInt() == before.value(QLatin1String("reads")).toInt() + 1);
 }
 
-TEST_CASE("PATCH refuses read-only, unknown and mistyped properties without changing anything", "[sandbox]")
+TEST_CASE_METHOD(
+    RunningSandbox, "PATCH refuses read-only, unknown and mistyped properties without changing anything", "[sandbox]")
 {
-    SandboxServer server {SandboxOptions()};
-    QString error;
-    REQUIRE(server.start(&error));
-    SandboxTestClient client(server.baseUrl());
     const QJsonObject user = client.get(kContoso, QStringLiteral("/v1.0/users?$top=1&$select=id,jobTitle"))
                                  .json()
                                  .value(QLatin1String("value"))

@@ -1,41 +1,16 @@
 // SPDX-FileCopyrightText: 2026 TenantBridge contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "core/sandbox/SandboxServer.h"
-#include "tests/sandbox/SandboxTestClient.h"
+#include "tests/sandbox/RunningSandbox.h"
+#include "tests/sandbox/SandboxTestData.h"
 
 #include <catch2/catch.hpp>
 
 #include <QJsonArray>
 
-using tb::test::SandboxAnswer;
-using tb::test::SandboxTestClient;
-using tbsandbox::SandboxOptions;
-using tbsandbox::SandboxServer;
+using namespace tb::test;
 
-namespace {
-
-const QString kContoso = QStringLiteral("contoso.onmicrosoft.com");
-const QList<QPair<QByteArray, QByteArray>> kEventual
-    = {{QByteArrayLiteral("ConsistencyLevel"), QByteArrayLiteral("eventual")}};
-
-QJsonArray valueOf(const SandboxAnswer& answer)
+TEST_CASE_METHOD(RunningSandbox, "$select returns only the named properties and refuses unknown ones", "[sandbox]")
 {
-    return answer.json().value(QLatin1String("value")).toArray();
-}
-
-QString messageOf(const SandboxAnswer& answer)
-{
-    return answer.json().value(QLatin1String("error")).toObject().value(QLatin1String("message")).toString();
-}
-
-} // namespace
-
-TEST_CASE("$select returns only the named properties and refuses unknown ones", "[sandbox]")
-{
-    SandboxServer server {SandboxOptions()};
-    QString error;
-    REQUIRE(server.start(&error));
-    SandboxTestClient client(server.baseUrl());
     const SandboxAnswer answer
         = client.get(kContoso, QStringLiteral("/v1.0/users?$select=id,department,accountEnabled&$top=3"));
     REQUIRE(answer.status == 200);
@@ -48,12 +23,9 @@ TEST_CASE("$select returns only the named properties and refuses unknown ones", 
     CHECK(messageOf(unknown).contains(QLatin1String("shoeSize")));
 }
 
-TEST_CASE("$filter supports eq, in, startswith, and, or, parentheses and the licence lambda", "[sandbox]")
+TEST_CASE_METHOD(
+    RunningSandbox, "$filter supports eq, in, startswith, and, or, parentheses and the licence lambda", "[sandbox]")
 {
-    SandboxServer server {SandboxOptions()};
-    QString error;
-    REQUIRE(server.start(&error));
-    SandboxTestClient client(server.baseUrl());
     const auto count = [&](const QString& filter) {
         const SandboxAnswer answer
             = client.get(kContoso, QStringLiteral("/v1.0/users/$count?$filter=") + filter, kEventual);
@@ -81,17 +53,10 @@ TEST_CASE("$filter supports eq, in, startswith, and, or, parentheses and the lic
     CHECK(p1 + none < total);
 }
 
-TEST_CASE("A quote escaped as '' in a $filter literal is literal text, never syntax", "[sandbox]")
+TEST_CASE_METHOD(
+    RunningSandbox, "A quote escaped as '' in a $filter literal is literal text, never syntax", "[sandbox]")
 {
-    SandboxServer server {SandboxOptions()};
-    QString error;
-    REQUIRE(server.start(&error));
-    SandboxTestClient client(server.baseUrl());
-    const QString id = valueOf(client.get(kContoso, QStringLiteral("/v1.0/users?$top=1&$select=id")))
-                           .first()
-                           .toObject()
-                           .value(QLatin1String("id"))
-                           .toString();
+    const QString id = firstUserId(client, kContoso);
     REQUIRE(client
                 .graph(kContoso, QByteArrayLiteral("PATCH"), QStringLiteral("/v1.0/users/") + id, {},
                     QByteArrayLiteral("{\"displayName\":\"Aoife O'Brien\"}"))
@@ -113,12 +78,9 @@ TEST_CASE("A quote escaped as '' in a $filter literal is literal text, never syn
     CHECK(unescaped.status == 400);
 }
 
-TEST_CASE("$filter syntax errors give 400 with a message naming the offending token", "[sandbox]")
+TEST_CASE_METHOD(
+    RunningSandbox, "$filter syntax errors give 400 with a message naming the offending token", "[sandbox]")
 {
-    SandboxServer server {SandboxOptions()};
-    QString error;
-    REQUIRE(server.start(&error));
-    SandboxTestClient client(server.baseUrl());
     const SandboxAnswer unclosed = client.get(kContoso, QStringLiteral("/v1.0/users?$filter=displayName eq 'Adele"));
     CHECK(unclosed.status == 400);
     CHECK(unclosed.errorCode() == QLatin1String("Request_BadRequest"));
@@ -137,12 +99,8 @@ TEST_CASE("$filter syntax errors give 400 with a message naming the offending to
     CHECK(messageOf(junk).contains(QLatin1String("'#'")));
 }
 
-TEST_CASE("$top accepts 1 to 999 and refuses anything else", "[sandbox]")
+TEST_CASE_METHOD(RunningSandbox, "$top accepts 1 to 999 and refuses anything else", "[sandbox]")
 {
-    SandboxServer server {SandboxOptions()};
-    QString error;
-    REQUIRE(server.start(&error));
-    SandboxTestClient client(server.baseUrl());
     CHECK(valueOf(client.get(kContoso, QStringLiteral("/v1.0/users?$top=1"))).size() == 1);
     CHECK(valueOf(client.get(kContoso, QStringLiteral("/v1.0/users?$top=999"))).size() == 240);
     CHECK(valueOf(client.get(kContoso, QStringLiteral("/v1.0/users"))).size() == 100);
@@ -154,12 +112,8 @@ TEST_CASE("$top accepts 1 to 999 and refuses anything else", "[sandbox]")
     }
 }
 
-TEST_CASE("$count and $search need ConsistencyLevel: eventual", "[sandbox]")
+TEST_CASE_METHOD(RunningSandbox, "$count and $search need ConsistencyLevel: eventual", "[sandbox]")
 {
-    SandboxServer server {SandboxOptions()};
-    QString error;
-    REQUIRE(server.start(&error));
-    SandboxTestClient client(server.baseUrl());
     const SandboxAnswer countWithout = client.get(kContoso, QStringLiteral("/v1.0/users?$count=true"));
     CHECK(countWithout.status == 400);
     CHECK(countWithout.errorCode() == QLatin1String("Request_UnsupportedQuery"));
@@ -204,12 +158,9 @@ TEST_CASE("$count and $search need ConsistencyLevel: eventual", "[sandbox]")
     CHECK(badSearch.status == 400);
 }
 
-TEST_CASE("ne, not and endswith are advanced queries that need ConsistencyLevel and $count", "[sandbox]")
+TEST_CASE_METHOD(
+    RunningSandbox, "ne, not and endswith are advanced queries that need ConsistencyLevel and $count", "[sandbox]")
 {
-    SandboxServer server {SandboxOptions()};
-    QString error;
-    REQUIRE(server.start(&error));
-    SandboxTestClient client(server.baseUrl());
     for (const QString& filter :
         {QStringLiteral("department ne 'Sales'"), QStringLiteral("not (department eq 'Sales')"),
             QStringLiteral("endswith(mail,'@contoso.onmicrosoft.com')")}) {
@@ -228,12 +179,8 @@ TEST_CASE("ne, not and endswith are advanced queries that need ConsistencyLevel 
     }
 }
 
-TEST_CASE("$orderby sorts users by displayName in both directions", "[sandbox]")
+TEST_CASE_METHOD(RunningSandbox, "$orderby sorts users by displayName in both directions", "[sandbox]")
 {
-    SandboxServer server {SandboxOptions()};
-    QString error;
-    REQUIRE(server.start(&error));
-    SandboxTestClient client(server.baseUrl());
     const QJsonArray ascending = valueOf(
         client.get(kContoso, QStringLiteral("/v1.0/users?$orderby=displayName&$top=999&$select=displayName")));
     const QJsonArray descending = valueOf(

@@ -1,22 +1,16 @@
 // SPDX-FileCopyrightText: 2026 TenantBridge contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "core/sandbox/SandboxServer.h"
-#include "tests/sandbox/SandboxTestClient.h"
+#include "tests/sandbox/RunningSandbox.h"
+#include "tests/sandbox/SandboxTestData.h"
 
 #include <catch2/catch.hpp>
 
 #include <QJsonArray>
 #include <QUuid>
 
-using tb::test::SandboxAnswer;
-using tb::test::SandboxTestClient;
-using tbsandbox::SandboxOptions;
-using tbsandbox::SandboxServer;
+using namespace tb::test;
 
 namespace {
-
-const QString kContoso = QStringLiteral("contoso.onmicrosoft.com");
-const QString kFabrikam = QStringLiteral("fabrikam.onmicrosoft.com");
 
 void checkGraphErrorShape(const SandboxAnswer& answer)
 {
@@ -31,12 +25,9 @@ void checkGraphErrorShape(const SandboxAnswer& answer)
 
 } // namespace
 
-TEST_CASE("Graph answers 401 with WWW-Authenticate when the bearer token is missing or unknown", "[sandbox]")
+TEST_CASE_METHOD(
+    RunningSandbox, "Graph answers 401 with WWW-Authenticate when the bearer token is missing or unknown", "[sandbox]")
 {
-    SandboxServer server {SandboxOptions()};
-    QString error;
-    REQUIRE(server.start(&error));
-    SandboxTestClient client(server.baseUrl());
     const SandboxAnswer missing = client.send(QByteArrayLiteral("GET"), QStringLiteral("/v1.0/users"));
     CHECK(missing.status == 401);
     CHECK(missing.errorCode() == QLatin1String("InvalidAuthenticationToken"));
@@ -48,12 +39,8 @@ TEST_CASE("Graph answers 401 with WWW-Authenticate when the bearer token is miss
     CHECK(unknown.errorCode() == QLatin1String("InvalidAuthenticationToken"));
 }
 
-TEST_CASE("A token of one tenant is refused with 403 under another tenant's prefix", "[sandbox]")
+TEST_CASE_METHOD(RunningSandbox, "A token of one tenant is refused with 403 under another tenant's prefix", "[sandbox]")
 {
-    SandboxServer server {SandboxOptions()};
-    QString error;
-    REQUIRE(server.start(&error));
-    SandboxTestClient client(server.baseUrl());
     const SandboxAnswer byDomain = client.get(kContoso, QStringLiteral("/fabrikam.onmicrosoft.com/v1.0/users"));
     CHECK(byDomain.status == 403);
     CHECK(byDomain.errorCode() == QLatin1String("Authorization_RequestDenied"));
@@ -66,12 +53,9 @@ TEST_CASE("A token of one tenant is refused with 403 under another tenant's pref
     CHECK(own.status == 200);
 }
 
-TEST_CASE("An unknown tenant in the prefix, an unknown path and an unknown user give 404", "[sandbox]")
+TEST_CASE_METHOD(
+    RunningSandbox, "An unknown tenant in the prefix, an unknown path and an unknown user give 404", "[sandbox]")
 {
-    SandboxServer server {SandboxOptions()};
-    QString error;
-    REQUIRE(server.start(&error));
-    SandboxTestClient client(server.baseUrl());
     const SandboxAnswer tenant = client.get(kContoso, QStringLiteral("/nowhere.onmicrosoft.com/v1.0/users"));
     CHECK(tenant.status == 404);
     CHECK(tenant.json()
@@ -91,12 +75,8 @@ TEST_CASE("An unknown tenant in the prefix, an unknown path and an unknown user 
     CHECK(notGraph.status == 404);
 }
 
-TEST_CASE("A wrong method on a known path gives 405 with Allow", "[sandbox]")
+TEST_CASE_METHOD(RunningSandbox, "A wrong method on a known path gives 405 with Allow", "[sandbox]")
 {
-    SandboxServer server {SandboxOptions()};
-    QString error;
-    REQUIRE(server.start(&error));
-    SandboxTestClient client(server.baseUrl());
     const SandboxAnswer answer = client.graph(kContoso, QByteArrayLiteral("DELETE"), QStringLiteral("/v1.0/users"));
     CHECK(answer.status == 405);
     CHECK(answer.header("Allow") == "GET");
@@ -106,12 +86,8 @@ TEST_CASE("A wrong method on a known path gives 405 with Allow", "[sandbox]")
     CHECK(post.status == 405);
 }
 
-TEST_CASE("Both path forms and the beta version reach the same tenant", "[sandbox]")
+TEST_CASE_METHOD(RunningSandbox, "Both path forms and the beta version reach the same tenant", "[sandbox]")
 {
-    SandboxServer server {SandboxOptions()};
-    QString error;
-    REQUIRE(server.start(&error));
-    SandboxTestClient client(server.baseUrl());
     const QString id = client.tenantIdFor(kContoso);
     for (const QString& path : {QStringLiteral("/v1.0/organization"), QStringLiteral("/beta/organization"),
              QStringLiteral("/contoso.onmicrosoft.com/v1.0/organization"),
@@ -131,12 +107,9 @@ TEST_CASE("Both path forms and the beta version reach the same tenant", "[sandbo
     }
 }
 
-TEST_CASE("Every answer carries a fresh request-id, echoes client-request-id and Graph's content type", "[sandbox]")
+TEST_CASE_METHOD(RunningSandbox,
+    "Every answer carries a fresh request-id, echoes client-request-id and Graph's content type", "[sandbox]")
 {
-    SandboxServer server {SandboxOptions()};
-    QString error;
-    REQUIRE(server.start(&error));
-    SandboxTestClient client(server.baseUrl());
     const SandboxAnswer first = client.get(kContoso, QStringLiteral("/v1.0/users?$top=1"),
         {{QByteArrayLiteral("client-request-id"), QByteArrayLiteral("abc-123")}});
     const SandboxAnswer second = client.get(kContoso, QStringLiteral("/v1.0/users?$top=1"));
@@ -157,12 +130,9 @@ TEST_CASE("Every answer carries a fresh request-id, echoes client-request-id and
         == QLatin1String("xyz-9"));
 }
 
-TEST_CASE("A user is found by id and by userPrincipalName with the default property set", "[sandbox]")
+TEST_CASE_METHOD(
+    RunningSandbox, "A user is found by id and by userPrincipalName with the default property set", "[sandbox]")
 {
-    SandboxServer server {SandboxOptions()};
-    QString error;
-    REQUIRE(server.start(&error));
-    SandboxTestClient client(server.baseUrl());
     const QJsonObject listed = client.get(kContoso, QStringLiteral("/v1.0/users?$top=1"))
                                    .json()
                                    .value(QLatin1String("value"))
@@ -185,7 +155,7 @@ TEST_CASE("A user is found by id and by userPrincipalName with the default prope
     const SandboxAnswer licences = client.get(
         kContoso, QStringLiteral("/v1.0/users/%1/licenseDetails").arg(listed.value(QLatin1String("id")).toString()));
     REQUIRE(licences.status == 200);
-    const QJsonArray details = licences.json().value(QLatin1String("value")).toArray();
+    const QJsonArray details = valueOf(licences);
     REQUIRE(!details.isEmpty());
     CHECK(!details.first().toObject().value(QLatin1String("skuPartNumber")).toString().isEmpty());
     CHECK(!details.first().toObject().value(QLatin1String("servicePlans")).toArray().isEmpty());

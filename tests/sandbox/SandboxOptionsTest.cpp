@@ -2,11 +2,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/sandbox/SandboxOptions.h"
 #include "core/sandbox/SandboxServer.h"
+#include "tests/sandbox/RunningSandbox.h"
 
 #include <catch2/catch.hpp>
 
 #include <QJsonArray>
 
+using namespace tb::test;
 using tbsandbox::SandboxOptions;
 
 TEST_CASE("SandboxOptions reads ports, seeds, generated tenants and every fault option", "[sandbox]")
@@ -72,12 +74,12 @@ TEST_CASE("SandboxOptions refuses bad arguments with a sentence that says what t
 
 TEST_CASE("A port already in use stops the start with a sentence", "[sandbox]")
 {
-    tbsandbox::SandboxServer first {SandboxOptions()};
-    QString error;
-    REQUIRE(first.start(&error));
+    RunningSandbox sandbox;
+    tbsandbox::SandboxServer& first = sandbox.server;
     SandboxOptions options;
     options.port = first.port();
     tbsandbox::SandboxServer second(options);
+    QString error;
     CHECK_FALSE(second.start(&error));
     CHECK(error.contains(QString::number(first.port())));
 }

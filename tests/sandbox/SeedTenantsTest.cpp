@@ -1,8 +1,8 @@
 // SPDX-FileCopyrightText: 2026 TenantBridge contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "core/sandbox/SandboxServer.h"
 #include "core/sandbox/World.h"
-#include "tests/sandbox/SandboxTestClient.h"
+#include "tests/sandbox/RunningSandbox.h"
+#include "tests/sandbox/SandboxTestData.h"
 #include "tests/support/SignalWaiter.h"
 
 #include <catch2/catch.hpp>
@@ -14,24 +14,18 @@
 #include <QSet>
 #include <QTemporaryDir>
 
-using tb::test::SandboxTestClient;
+using namespace tb::test;
 using tbsandbox::SandboxOptions;
 using tbsandbox::SandboxServer;
 
 namespace {
 
-const QString kContoso = QStringLiteral("contoso.onmicrosoft.com");
-const QString kFabrikam = QStringLiteral("fabrikam.onmicrosoft.com");
 const QString kP1Plan = QStringLiteral("41781fb2-bc02-4b7c-bd55-b576c07bb09d");
 
 } // namespace
 
-TEST_CASE("The four compiled-in seed tenants load with their domains and clouds", "[sandbox]")
+TEST_CASE_METHOD(RunningSandbox, "The four compiled-in seed tenants load with their domains and clouds", "[sandbox]")
 {
-    SandboxServer server {SandboxOptions()};
-    QString error;
-    REQUIRE(server.start(&error));
-    SandboxTestClient client(server.baseUrl());
     const tb::test::SandboxAnswer answer = client.send(QByteArrayLiteral("GET"), QStringLiteral("/_sandbox/tenants"));
     REQUIRE(answer.status == 200);
     QMap<QString, QString> cloudByDomain;
@@ -50,17 +44,14 @@ TEST_CASE("The four compiled-in seed tenants load with their domains and clouds"
     CHECK(server.world().tenantByIdOrDomain(kContoso)->users().size() >= 200);
 }
 
-TEST_CASE("The organization of each seed names its id, initial domain and tenant type", "[sandbox]")
+TEST_CASE_METHOD(
+    RunningSandbox, "The organization of each seed names its id, initial domain and tenant type", "[sandbox]")
 {
-    SandboxServer server {SandboxOptions()};
-    QString error;
-    REQUIRE(server.start(&error));
-    SandboxTestClient client(server.baseUrl());
     for (const QString& domain : {kContoso, kFabrikam, QStringLiteral("northwindgov.onmicrosoft.us"),
              QStringLiteral("woodgrovecn.partner.onmschina.cn")}) {
         const tb::test::SandboxAnswer answer = client.get(domain, QStringLiteral("/v1.0/organization"));
         REQUIRE(answer.status == 200);
-        const QJsonArray value = answer.json().value(QLatin1String("value")).toArray();
+        const QJsonArray value = valueOf(answer);
         REQUIRE(value.size() == 1);
         const QJsonObject organization = value.first().toObject();
         CHECK(organization.value(QLatin1String("id")).toString() == client.tenantIdFor(domain));
@@ -77,12 +68,8 @@ TEST_CASE("The organization of each seed names its id, initial domain and tenant
     }
 }
 
-TEST_CASE("Contoso users vary and most carry an enabled Entra ID P1 plan", "[sandbox]")
+TEST_CASE_METHOD(RunningSandbox, "Contoso users vary and most carry an enabled Entra ID P1 plan", "[sandbox]")
 {
-    SandboxServer server {SandboxOptions()};
-    QString error;
-    REQUIRE(server.start(&error));
-    SandboxTestClient client(server.baseUrl());
     const QList<QJsonObject> users = client.pageAll(kContoso,
         QStringLiteral("/v1.0/users?$select=id,department,jobTitle,usageLocation,accountEnabled,"
                        "assignedLicenses,assignedPlans,givenName,surname,mail&$top=999"));
@@ -117,12 +104,8 @@ TEST_CASE("Contoso users vary and most carry an enabled Entra ID P1 plan", "[san
     CHECK(unlicensed > 0);
 }
 
-TEST_CASE("subscribedSkus counts consumed units from the users that hold each SKU", "[sandbox]")
+TEST_CASE_METHOD(RunningSandbox, "subscribedSkus counts consumed units from the users that hold each SKU", "[sandbox]")
 {
-    SandboxServer server {SandboxOptions()};
-    QString error;
-    REQUIRE(server.start(&error));
-    SandboxTestClient client(server.baseUrl());
     const tb::test::SandboxAnswer skus = client.get(kContoso, QStringLiteral("/v1.0/subscribedSkus"));
     REQUIRE(skus.status == 200);
     bool sawP1Sku = false;
@@ -130,8 +113,7 @@ TEST_CASE("subscribedSkus counts consumed units from the users that hold each SK
         const QJsonObject sku = value.toObject();
         const QString skuId = sku.value(QLatin1String("skuId")).toString();
         const tb::test::SandboxAnswer holders = client.get(kContoso,
-            QStringLiteral("/v1.0/users/$count?$filter=assignedLicenses/any(x:x/skuId eq %1)").arg(skuId),
-            {{QByteArrayLiteral("ConsistencyLevel"), QByteArrayLiteral("eventual")}});
+            QStringLiteral("/v1.0/users/$count?$filter=assignedLicenses/any(x:x/skuId eq %1)").arg(skuId), kEventual);
         REQUIRE(holders.status == 200);
         CHECK(sku.value(QLatin1String("consumedUnits")).toInt() == holders.body.toInt());
         CHECK(holders.body.toInt() > 0);
@@ -148,17 +130,13 @@ TEST_CASE("subscribedSkus counts consumed units from the users that hold each SK
     CHECK(sawP1Sku);
 }
 
-TEST_CASE("Fabrikam holds Contoso users as accepted B2B guests", "[sandbox]")
+TEST_CASE_METHOD(RunningSandbox, "Fabrikam holds Contoso users as accepted B2B guests", "[sandbox]")
 {
-    SandboxServer server {SandboxOptions()};
-    QString error;
-    REQUIRE(server.start(&error));
-    SandboxTestClient client(server.baseUrl());
     const tb::test::SandboxAnswer answer = client.get(kFabrikam,
         QStringLiteral("/v1.0/users?$filter=userType eq 'Guest'&$select=userPrincipalName,mail,userType,"
                        "creationType,externalUserState,identities"));
     REQUIRE(answer.status == 200);
-    const QJsonArray guests = answer.json().value(QLatin1String("value")).toArray();
+    const QJsonArray guests = valueOf(answer);
     REQUIRE(guests.size() >= 3);
     for (const QJsonValue& value : guests) {
         const QJsonObject guest = value.toObject();
@@ -239,11 +217,9 @@ TEST_CASE("A seed directory given with --seed replaces the compiled-in tenants",
     file.close();
     SandboxOptions options;
     options.seedDirectory = dir.path();
-    SandboxServer server(options);
-    QString error;
-    REQUIRE(server.start(&error));
+    RunningSandbox sandbox(options);
+    auto& [server, client] = sandbox;
     REQUIRE(server.world().tenants().size() == 1);
-    SandboxTestClient client(server.baseUrl());
     const tb::test::SandboxAnswer users
         = client.get(QStringLiteral("tiny.onmicrosoft.com"), QStringLiteral("/v1.0/users"));
     CHECK(users.json().value(QLatin1String("value")).toArray().size() == 1);
@@ -253,6 +229,7 @@ TEST_CASE("A seed directory given with --seed replaces the compiled-in tenants",
     broken.write("{\"tenant\":{\"id\":\"not-a-guid\"}}");
     broken.close();
     SandboxServer refused(options);
+    QString error;
     CHECK_FALSE(refused.start(&error));
     CHECK(error.contains(QLatin1String("zbroken.json")));
 }

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 TenantBridge contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/sandbox/SandboxServer.h"
+#include "tests/sandbox/RunningSandbox.h"
 #include "tests/support/SignalWaiter.h"
 
 #include <catch2/catch.hpp>
@@ -15,6 +16,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 
+using namespace tb::test;
 using tbsandbox::SandboxOptions;
 using tbsandbox::SandboxServer;
 
@@ -62,9 +64,8 @@ TEST_CASE("With a certificate and key the sandbox serves https", "[sandbox]")
     SandboxOptions options;
     options.tlsCertificateFile = cert;
     options.tlsKeyFile = key;
-    SandboxServer server(options);
-    QString error;
-    REQUIRE(server.start(&error));
+    RunningSandbox sandbox(options);
+    tbsandbox::SandboxServer& server = sandbox.server;
     CHECK(server.baseUrl().scheme() == QLatin1String("https"));
 
     QNetworkAccessManager network;

@@ -67,3 +67,27 @@ TEST_CASE("Redaction masks Authorization values of any scheme", "[redaction]")
     CHECK(Redaction::redact(QStringLiteral("error=authorization_pending"))
         == QStringLiteral("error=authorization_pending"));
 }
+
+TEST_CASE("Redaction masks camelCase token keys and synchronization secret pairs", "[redaction]")
+{
+    CHECK(Redaction::redact(QStringLiteral(R"({"accessToken":"abc.def","refreshToken":"r1"})"))
+        == QStringLiteral(R"({"accessToken":"[redacted]","refreshToken":"[redacted]"})"));
+    const QString secrets = QStringLiteral(
+        R"({"value":[{"key":"SecretToken","value":"p@ss word"},{"key":"CompanyId","value":"contoso"}]})");
+    const QString masked = Redaction::redact(secrets);
+    CHECK_FALSE(masked.contains(QStringLiteral("p@ss word")));
+    CHECK(masked.contains(QStringLiteral(R"({"key":"SecretToken","value":"[redacted]"})")));
+    CHECK(masked.contains(QStringLiteral(R"({"key":"CompanyId","value":"contoso"})")));
+}
+
+TEST_CASE("Redaction of a line neutralises control and direction characters", "[redaction]")
+{
+    const QString hostile = QStringLiteral("Not found\x1b[2J\r\nfake line\u202Eevil\u2028");
+    const QString line = Redaction::redactLine(hostile);
+    CHECK_FALSE(line.contains(QChar(0x1b)));
+    CHECK_FALSE(line.contains(QLatin1Char('\n')));
+    CHECK_FALSE(line.contains(QChar(0x202e)));
+    CHECK_FALSE(line.contains(QChar(0x2028)));
+    CHECK(line.startsWith(QStringLiteral("Not found")));
+    CHECK(Redaction::redactLine(QStringLiteral("Bearer abc")) == QStringLiteral("Bearer [redacted]"));
+}

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/models/DirectoryUserModel.h"
 
+#include <QTextDocument>
+
 namespace tb::ui {
 
 namespace {
@@ -58,7 +60,8 @@ QVariant DirectoryUserModel::data(const QModelIndex& index, int role) const
         return {};
     }
     if (role == Qt::ToolTipRole) {
-        return tr("%1\nObject ID %2").arg(user->userPrincipalName, user->id);
+        // Plain text: a name from the tenant must never be read as markup.
+        return Qt::convertFromPlainText(tr("%1\nObject ID %2").arg(user->userPrincipalName, user->id));
     }
     if (role != Qt::DisplayRole) {
         return {};

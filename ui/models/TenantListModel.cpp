@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/models/TenantListModel.h"
 
+#include <QTextDocument>
+
 namespace tb::ui {
 
 TenantListModel::TenantListModel(QObject* parent)
@@ -36,9 +38,16 @@ QVariant TenantListModel::data(const QModelIndex& index, int role) const
     }
     switch (role) {
     case Qt::DisplayRole:
-        return tenant->displayName.isEmpty() ? tenant->initialDomain : tenant->displayName;
+        // Two lines: the name people use, then what tells two tenants of one name apart.
+        return tr("%1\n%2 · %3")
+            .arg(tenant->displayName.isEmpty() ? tenant->initialDomain : tenant->displayName, tenant->initialDomain,
+                tenant->cloud.name());
+    case Qt::AccessibleTextRole:
+        return tenant->displayName;
     case Qt::ToolTipRole:
-        return tr("%1\nTenant ID %2\nCloud: %3").arg(tenant->initialDomain, tenant->id, tenant->cloud.displayName());
+        // Plain text: a name from the tenant must never be read as markup.
+        return Qt::convertFromPlainText(
+            tr("%1\nTenant ID %2\nCloud: %3").arg(tenant->initialDomain, tenant->id, tenant->cloud.displayName()));
     case Qt::AccessibleDescriptionRole:
         return tr("Tenant %1, %2, %3 cloud")
             .arg(tenant->displayName, tenant->initialDomain, tenant->cloud.displayName());

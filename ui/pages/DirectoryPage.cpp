@@ -40,6 +40,7 @@ DirectoryPage::DirectoryPage(Workspace& workspace, QWidget* parent)
     m_tenantView->setAccessibleName(tr("Tenants"));
     m_tenantView->setModel(m_tenantModel);
     m_tenantView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_tenantView->setSpacing(2);
 
     m_userView->setObjectName(QStringLiteral("userTable"));
     m_userView->setAccessibleName(tr("Users of the selected tenant"));
@@ -49,6 +50,7 @@ DirectoryPage::DirectoryPage(Workspace& workspace, QWidget* parent)
     m_userView->setAlternatingRowColors(true);
     m_userView->setWordWrap(false);
     m_userView->verticalHeader()->hide();
+    m_userView->verticalHeader()->setDefaultSectionSize(m_userView->fontMetrics().height() + 8);
     m_userView->horizontalHeader()->setStretchLastSection(true);
     m_userView->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
 
@@ -89,7 +91,7 @@ DirectoryPage::DirectoryPage(Workspace& workspace, QWidget* parent)
     splitter->addWidget(left);
     splitter->addWidget(right);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({220, 800});
+    splitter->setSizes({250, 800});
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_banner);
@@ -124,6 +126,7 @@ void DirectoryPage::loadUsers()
         // A newer question replaces the running one; its late pages must not land in the table.
         m_listing->disconnect(this);
         m_listing->cancel();
+        m_listing->deleteLater();
     }
     graph::DirectoryEndpoints* directory = m_workspace.directory(tenant->id);
     if (!directory) {

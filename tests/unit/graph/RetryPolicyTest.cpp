@@ -4,6 +4,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <ctime>
+
 #include <QDateTime>
 
 using tb::graph::RetryPolicy;
@@ -33,6 +35,23 @@ TEST_CASE("RetryPolicy reads Retry-After as an HTTP date in all three forms", "[
     CHECK(RetryPolicy::parseRetryAfterMs("Fri, 10 Jan 2025 10:17:35 GMT", kNow) == 30000);
     CHECK(RetryPolicy::parseRetryAfterMs("Friday, 10-Jan-25 10:17:15 GMT", kNow) == 10000);
     CHECK(RetryPolicy::parseRetryAfterMs("Fri Jan 10 10:18:05 2025", kNow) == 60000);
+}
+
+TEST_CASE("RetryPolicy reads a Retry-After date that falls in a local daylight-saving gap", "[graph][retry]")
+{
+    // 02:30 on 29 March 2026 does not exist in Berlin; as a UTC time it is ordinary.
+    const QByteArray previous = qgetenv("TZ");
+    qputenv("TZ", "Europe/Berlin");
+    tzset();
+    const QDateTime now(QDate(2026, 3, 29), QTime(2, 29, 0), Qt::UTC);
+    const auto wait = RetryPolicy::parseRetryAfterMs("Sun, 29 Mar 2026 02:30:00 GMT", now);
+    if (previous.isNull()) {
+        qunsetenv("TZ");
+    } else {
+        qputenv("TZ", previous);
+    }
+    tzset();
+    CHECK(wait == 60000);
 }
 
 TEST_CASE("RetryPolicy treats a Retry-After date in the past as no wait", "[graph][retry]")

@@ -53,3 +53,15 @@ TEST_CASE("SandboxCatalog refuses to ask a host that is not this machine", "[gra
     CHECK(finished.first().at(1).value<GraphError>().kind() == GraphError::Kind::InsecureUrl);
     CHECK(sent.isEmpty());
 }
+
+TEST_CASE("SandboxCatalog refuses a loopback URL that is not http or https", "[graph][sandbox-catalog]")
+{
+    QNetworkAccessManager network;
+    QSignalSpy sent(&network, &QNetworkAccessManager::finished);
+    auto* catalog = new SandboxCatalog(network, QUrl(QStringLiteral("file://localhost/etc/passwd")));
+    QSignalSpy finished(catalog, &SandboxCatalog::finished);
+    catalog->start();
+    REQUIRE(tb::test::SignalWaiter::waitForCount(finished));
+    CHECK(finished.first().at(1).value<GraphError>().kind() == GraphError::Kind::InsecureUrl);
+    CHECK(sent.isEmpty());
+}
