@@ -55,7 +55,7 @@ MainWindow::MainWindow(Workspace& workspace, QWidget* parent)
     if (m_workspace.isReady()) {
         showWorkspaceReady();
     }
-    resize(1100, 680);
+    resize(1240, 720);
 }
 
 void MainWindow::showWorkspaceReady()

@@ -91,7 +91,7 @@ DirectoryPage::DirectoryPage(Workspace& workspace, QWidget* parent)
     splitter->addWidget(left);
     splitter->addWidget(right);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({250, 800});
+    splitter->setSizes({310, 800});
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_banner);
