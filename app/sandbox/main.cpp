@@ -60,18 +60,7 @@ int main(int argc, char* argv[])
         return kStartFailureExitCode;
     }
 
-    out << "Serving Microsoft Graph at " << server.baseUrl().toString() << " (started in " << startup.elapsed()
-        << " ms)\n";
-    for (const auto& tenant : server.world().tenants()) {
-        out << QStringLiteral("  %1  id %2  domain %3  cloud %4  users %5")
-                   .arg(tenant->displayName(), -16)
-                   .arg(tenant->idText(), tenant->initialDomain(), tenant->cloud())
-                   .arg(tenant->users().size())
-            << "\n";
-    }
-    out << "Tokens and control: " << server.baseUrl().toString() << "/_sandbox/tenants. Stop with Ctrl+C.\n";
-    out.flush();
-
+    // Handlers first: whoever reads the lines below may stop the server as soon as they appear.
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) != 0) {
         err << "tenantbridge-sandbox: cannot set up signal handling\n";
         return kStartFailureExitCode;
@@ -90,6 +79,18 @@ int main(int argc, char* argv[])
     action.sa_flags = SA_RESTART;
     ::sigaction(SIGINT, &action, nullptr);
     ::sigaction(SIGTERM, &action, nullptr);
+
+    out << "Serving Microsoft Graph at " << server.baseUrl().toString() << " (started in " << startup.elapsed()
+        << " ms)\n";
+    for (const auto& tenant : server.world().tenants()) {
+        out << QStringLiteral("  %1  id %2  domain %3  cloud %4  users %5")
+                   .arg(tenant->displayName(), -16)
+                   .arg(tenant->idText(), tenant->initialDomain(), tenant->cloud())
+                   .arg(tenant->users().size())
+            << "\n";
+    }
+    out << "Tokens and control: " << server.baseUrl().toString() << "/_sandbox/tenants. Stop with Ctrl+C.\n";
+    out.flush();
 
     return QCoreApplication::exec();
 }

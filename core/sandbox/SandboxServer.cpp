@@ -86,7 +86,9 @@ bool SandboxServer::start(QString* errorMessage)
                 return;
             }
             // Latency without blocking: other connections keep being served meanwhile.
-            QTimer::singleShot(latencyMs, connection, [connection, response] { connection->send(response); });
+            // A precise timer: a coarse one may fire up to 5 % early, and the latency is a promise to tests.
+            QTimer::singleShot(
+                latencyMs, Qt::PreciseTimer, connection, [connection, response] { connection->send(response); });
         },
         this);
     if (!d->options.tlsCertificateFile.isEmpty()

@@ -60,7 +60,13 @@ void HttpConnection::readAvailable()
     if (!m_socket || m_closing) {
         return;
     }
+    // While an answer is pending nothing is parsed; a client that keeps sending meanwhile is cut off
+    // instead of growing the buffer without bound.
     m_buffer += m_socket->readAll();
+    if (m_buffer.size() > kMaxHeaderBytes + kMaxBodyBytes) {
+        rejectAndClose(413, QByteArrayLiteral("Too much data sent ahead of the answers."));
+        return;
+    }
     parseBuffered();
 }
 
@@ -118,6 +124,7 @@ bool HttpConnection::parseHead(const QByteArray& head)
     m_pending.receivedAtMs = QDateTime::currentMSecsSinceEpoch();
     bool keepAlive = parts[2] == "HTTP/1.1";
     qsizetype contentLength = 0;
+    bool sawContentLength = false;
     for (qsizetype i = 1; i < lines.size(); ++i) {
         QByteArray line = lines[i];
         if (line.endsWith('\r')) {
@@ -130,6 +137,11 @@ bool HttpConnection::parseHead(const QByteArray& head)
             return false;
         }
         const QByteArray value = line.mid(colon + 1).trimmed();
+        // A bare CR or a NUL inside a value could be echoed into an answer's headers (response splitting).
+        if (value.contains('\r') || value.contains('\0')) {
+            rejectAndClose(400, QByteArrayLiteral("A request header value contains CR or NUL."));
+            return false;
+        }
         m_pending.headers.append({name, value});
         if (name == "content-length") {
             bool ok = false;
@@ -138,6 +150,12 @@ bool HttpConnection::parseHead(const QByteArray& head)
                 rejectAndClose(400, QByteArrayLiteral("Content-Length is not a number."));
                 return false;
             }
+            // Two different lengths are how request smuggling starts: refuse rather than pick one.
+            if (sawContentLength && length != contentLength) {
+                rejectAndClose(400, QByteArrayLiteral("The request has two different Content-Length headers."));
+                return false;
+            }
+            sawContentLength = true;
             if (length > kMaxBodyBytes) {
                 rejectAndClose(413, QByteArrayLiteral("The request body exceeds 16 MiB."));
                 return false;
