@@ -7,7 +7,6 @@
 #include "core/sandbox/World.h"
 #include "core/sandbox/http/HttpRequest.h"
 
-#include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QUrlQuery>
@@ -20,26 +19,6 @@ ControlController::ControlController(World& world, FaultPlan& faults, RequestLog
     , m_log(log)
 { }
 
-bool ControlController::isLoopbackHostHeader(const QByteArray& host)
-{
-    QByteArray name = host.trimmed().toLower();
-    // Strip the port: "[::1]:8400", "127.0.0.1:8400", "localhost:8400".
-    if (name.startsWith('[')) {
-        const qsizetype close = name.indexOf(']');
-        if (close < 0) {
-            return false;
-        }
-        name = name.mid(1, close - 1);
-    } else if (const qsizetype colon = name.lastIndexOf(':'); colon >= 0) {
-        name = name.left(colon);
-    }
-    if (name == "localhost") {
-        return true;
-    }
-    const QHostAddress address(QString::fromLatin1(name));
-    return !address.isNull() && address.isLoopback();
-}
-
 HttpResponse ControlController::handle(const HttpRequest& request)
 {
     if (!request.peerAddress.isLoopback()) {
@@ -48,7 +27,7 @@ HttpResponse ControlController::handle(const HttpRequest& request)
     }
     // A web page can reach a loopback port through a name it controls (DNS rebinding); its requests then carry
     // that name as Host. The control surface lists bearer tokens, so it answers only to loopback names.
-    if (!isLoopbackHostHeader(request.header(QByteArrayLiteral("host")))) {
+    if (!request.isAddressedToLoopback()) {
         return error(403, QStringLiteral("Forbidden"),
             QStringLiteral("The control surface answers requests addressed to 127.0.0.1, localhost or [::1] only."));
     }

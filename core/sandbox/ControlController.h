@@ -23,8 +23,6 @@ public:
     ControlController(World& world, FaultPlan& faults, RequestLog& log);
 
     [[nodiscard]] HttpResponse handle(const HttpRequest& request);
-    // True for a Host header naming 127.0.0.0/8, ::1 or localhost, with or without a port.
-    [[nodiscard]] static bool isLoopbackHostHeader(const QByteArray& host);
 
 private:
     [[nodiscard]] HttpResponse tenants() const;

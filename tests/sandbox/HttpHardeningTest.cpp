@@ -15,18 +15,20 @@ using namespace tb::test;
 
 namespace {
 
-// Sends raw bytes and returns everything the server wrote until it closed the connection or the answer's
-// status line and headers have arrived and no more bytes come.
+// Sends raw bytes and returns what the server wrote: everything up to its close when the request asked for
+// "Connection: close", else at least the status line and headers.
 QByteArray exchange(quint16 port, const QByteArray& bytes)
 {
     QTcpSocket socket;
     socket.connectToHost(QHostAddress::LocalHost, port);
     REQUIRE(socket.waitForConnected(10000));
     socket.write(bytes);
+    // With "Connection: close" the whole answer is read, up to the server closing the connection.
+    const bool closes = bytes.contains("Connection: close");
     QByteArray received;
     const bool done = SignalWaiter::waitUntil([&] {
         received += socket.readAll();
-        return socket.state() == QAbstractSocket::UnconnectedState || received.contains("\r\n\r\n");
+        return socket.state() == QAbstractSocket::UnconnectedState || (!closes && received.contains("\r\n\r\n"));
     });
     REQUIRE(done);
     return received + socket.readAll();
@@ -68,4 +70,23 @@ TEST_CASE_METHOD(RunningSandbox, "A header value with a carriage return is refus
         "GET /v1.0/organization HTTP/1.1\r\nHost: 127.0.0.1\r\nclient-request-id: abc\rSet-Cookie: x=1\r\n\r\n");
     CHECK(answer.startsWith("HTTP/1.1 400"));
     CHECK_FALSE(answer.contains("Set-Cookie"));
+}
+
+TEST_CASE_METHOD(
+    RunningSandbox, "Next links name the loopback host the client used, and only a loopback one", "[sandbox]")
+{
+    QUrl viaLocalhost = server.baseUrl();
+    viaLocalhost.setHost(QStringLiteral("localhost"));
+    SandboxTestClient local(viaLocalhost);
+    const SandboxAnswer page = local.get(kContoso, QStringLiteral("/v1.0/users?$top=50"));
+    REQUIRE(page.status == 200);
+    const QString next = page.json().value(QStringLiteral("@odata.nextLink")).toString();
+    CHECK(next.startsWith(QStringLiteral("http://localhost:%1/").arg(server.port())));
+
+    // A foreign Host header does not make the sandbox hand out links to another machine.
+    const QByteArray answer = exchange(server.port(),
+        "GET /v1.0/users?$top=50 HTTP/1.1\r\nHost: attacker.example\r\nAuthorization: Bearer "
+            + client.tokenFor(kContoso).toLatin1() + "\r\nConnection: close\r\n\r\n");
+    CHECK(answer.startsWith("HTTP/1.1 200"));
+    CHECK_FALSE(answer.contains("attacker.example"));
 }

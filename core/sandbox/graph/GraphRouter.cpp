@@ -52,6 +52,15 @@ HttpResponse GraphRouter::handle(const HttpRequest& request)
     context.requestId = newRequestId();
     context.clientRequestId = QString::fromLatin1(request.header(QByteArrayLiteral("client-request-id")));
     context.baseUrl = m_baseUrl;
+    // Links name the host the client used (localhost or 127.0.0.1), so that a client that checks a next
+    // link stays on its own origin accepts them. Only loopback names on our own port are taken.
+    if (request.isAddressedToLoopback()) {
+        const QUrl named(m_baseUrl.scheme() + QStringLiteral("://")
+            + QString::fromLatin1(request.header(QByteArrayLiteral("host")).trimmed()));
+        if (named.isValid() && named.port(80) == m_baseUrl.port()) {
+            context.baseUrl = named;
+        }
+    }
     context.consistencyEventual
         = request.header(QByteArrayLiteral("consistencylevel")).trimmed().toLower() == QByteArrayLiteral("eventual");
     context.contentType = request.header(QByteArrayLiteral("content-type"));

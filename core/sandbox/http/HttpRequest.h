@@ -24,6 +24,8 @@ struct HttpRequest
     // The first value of a header (name in any case), or an empty array.
     [[nodiscard]] QByteArray header(const QByteArray& name) const;
     [[nodiscard]] bool hasHeader(const QByteArray& name) const;
+    // True when the Host header names 127.0.0.0/8, ::1 or localhost, with or without a port.
+    [[nodiscard]] bool isAddressedToLoopback() const;
     // The target without the query, percent-decoded.
     [[nodiscard]] QString path() const;
     // The raw query (after '?'), still percent-encoded.
