@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/sandbox/GeneratedTenantSpec.h"
+
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -10,13 +12,6 @@
 #include <optional>
 
 namespace tbsandbox {
-
-// A tenant the sandbox makes up at start-up instead of reading it from a seed file (scale tests).
-struct GeneratedTenantSpec
-{
-    QString name; // becomes "<name>.onmicrosoft.com" and the display name
-    int userCount = 0;
-};
 
 // Everything the sandbox needs to start: where it listens, what it loads, which faults it injects.
 // Built from command-line arguments by the standalone server, or filled in by the GUI, CLI and tests.

@@ -15,7 +15,7 @@ class World;
 class FaultPlan;
 class RequestLog;
 
-// The sandbox as a server: binds 127.0.0.1, loads the tenants, answers Graph, sign-in and control
+// The sandbox as a server: binds 127.0.0.1, loads the tenants, answers Graph and control
 // requests. Lives on the thread that created it and never blocks it. Owned by whoever starts it.
 class SandboxServer final : public QObject
 {
