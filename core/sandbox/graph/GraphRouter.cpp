@@ -3,6 +3,7 @@
 #include "core/sandbox/graph/GraphRouter.h"
 
 #include "core/sandbox/FaultPlan.h"
+#include "core/sandbox/MonotonicEpochClock.h"
 #include "core/sandbox/RequestLog.h"
 #include "core/sandbox/World.h"
 #include "core/sandbox/graph/GraphRequestContext.h"
@@ -199,7 +200,7 @@ GraphReply GraphRouter::handleBatchItem(
     } else {
         // Faults match the item as if it had been sent alone: outer prefix, version, item path.
         const QString faultPath = context.pathPrefix + decodedPath;
-        const Resolution resolution = applyRequestFaults(context, faultPath, QDateTime::currentMSecsSinceEpoch(), true);
+        const Resolution resolution = applyRequestFaults(context, faultPath, MonotonicEpochClock::nowMs(), true);
         reply = resolution.refusal ? *resolution.refusal : dispatch(context, receivedAtMs);
         fault = resolution.fault;
     }

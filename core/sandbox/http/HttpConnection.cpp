@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/sandbox/http/HttpConnection.h"
 
+#include "core/sandbox/MonotonicEpochClock.h"
+
 #include <QDateTime>
 #include <QTcpSocket>
 #include <QTimer>
@@ -121,7 +123,7 @@ bool HttpConnection::parseHead(const QByteArray& head)
     m_pending.method = parts[0];
     m_pending.target = parts[1];
     m_pending.peerAddress = m_socket->peerAddress();
-    m_pending.receivedAtMs = QDateTime::currentMSecsSinceEpoch();
+    m_pending.receivedAtMs = MonotonicEpochClock::nowMs();
     bool keepAlive = parts[2] == "HTTP/1.1";
     qsizetype contentLength = 0;
     bool sawContentLength = false;
