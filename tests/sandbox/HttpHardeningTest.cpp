@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 
 // Requests no HTTP library would send, written on a raw socket: what the sandbox's own server does with them.
+#include "core/sandbox/http/HttpServer.h"
 #include "tests/sandbox/RunningSandbox.h"
 #include "tests/sandbox/SandboxTestData.h"
 #include "tests/support/SignalWaiter.h"
@@ -10,6 +11,10 @@
 
 #include <QHostAddress>
 #include <QTcpSocket>
+
+#include <algorithm>
+#include <memory>
+#include <vector>
 
 using namespace tb::test;
 
@@ -89,4 +94,30 @@ TEST_CASE_METHOD(
             + client.tokenFor(kContoso).toLatin1() + "\r\nConnection: close\r\n\r\n");
     CHECK(answer.startsWith("HTTP/1.1 200"));
     CHECK_FALSE(answer.contains("attacker.example"));
+}
+
+TEST_CASE_METHOD(RunningSandbox, "Past its cap on open connections the server answers 503 and closes", "[sandbox]")
+{
+    // One at a time, turning the event loop in between, so that the server accepts each before the next
+    // arrives (the listen backlog is short).
+    std::vector<std::unique_ptr<QTcpSocket>> open;
+    for (int i = 0; i < tbsandbox::HttpServer::kMaxConnections; ++i) {
+        open.push_back(std::make_unique<QTcpSocket>());
+        QTcpSocket* socket = open.back().get();
+        socket->connectToHost(QHostAddress::LocalHost, server.port());
+        REQUIRE(SignalWaiter::waitUntil([socket] { return socket->state() == QAbstractSocket::ConnectedState; }));
+    }
+    QTcpSocket oneTooMany;
+    oneTooMany.connectToHost(QHostAddress::LocalHost, server.port());
+    QByteArray received;
+    REQUIRE(SignalWaiter::waitUntil([&] {
+        received += oneTooMany.readAll();
+        return received.contains("\r\n\r\n");
+    }));
+    CHECK(received.startsWith("HTTP/1.1 503"));
+
+    // Closing the others frees their places again.
+    open.clear();
+    REQUIRE(SignalWaiter::waitUntil(
+        [&] { return client.send(QByteArrayLiteral("GET"), QStringLiteral("/_sandbox/stats")).status == 200; }));
 }

@@ -44,8 +44,21 @@ bool isPrintableTarget(const QByteArray& target)
 HttpConnection::HttpConnection(QTcpSocket* socket, QObject* parent)
     : QObject(parent)
     , m_socket(socket)
+    , m_idleTimer(new QTimer(this))
 {
     socket->setParent(this);
+    m_idleTimer->setSingleShot(true);
+    m_idleTimer->setInterval(kIdleTimeoutMs);
+    connect(m_idleTimer, &QTimer::timeout, this, [this] {
+        // An answer still being prepared (latency fault) keeps the connection; silence alone does not.
+        if (m_awaitingAnswer) {
+            m_idleTimer->start();
+        } else if (m_socket) {
+            m_closing = true;
+            m_socket->disconnectFromHost();
+        }
+    });
+    m_idleTimer->start();
     connect(socket, &QTcpSocket::readyRead, this, &HttpConnection::readAvailable);
     connect(socket, &QTcpSocket::disconnected, this, &QObject::deleteLater);
     connect(socket, &QTcpSocket::errorOccurred, this, [this](QAbstractSocket::SocketError) {
@@ -62,6 +75,7 @@ void HttpConnection::readAvailable()
     if (!m_socket || m_closing) {
         return;
     }
+    m_idleTimer->start();
     // While an answer is pending nothing is parsed; a client that keeps sending meanwhile is cut off
     // instead of growing the buffer without bound.
     m_buffer += m_socket->readAll();

@@ -9,6 +9,7 @@
 #include <QPointer>
 
 class QTcpSocket;
+class QTimer;
 
 namespace tbsandbox {
 
@@ -25,6 +26,8 @@ class HttpConnection final : public QObject
 public:
     static constexpr qsizetype kMaxHeaderBytes = 32 * 1024;
     static constexpr qsizetype kMaxBodyBytes = 16 * 1024 * 1024;
+    // A connection with nothing in progress for this long is closed, so idle clients cannot pile up.
+    static constexpr int kIdleTimeoutMs = 120 * 1000;
 
     // Takes ownership of the socket, which must already be connected (or encrypting).
     explicit HttpConnection(QTcpSocket* socket, QObject* parent = nullptr);
@@ -43,6 +46,7 @@ private:
     void rejectAndClose(int status, const QByteArray& message);
 
     QPointer<QTcpSocket> m_socket;
+    QTimer* m_idleTimer;
     QByteArray m_buffer;
     HttpRequest m_pending;
     qsizetype m_expectedBodyBytes = -1; // >= 0 while a head has been parsed and its body is awaited

@@ -76,7 +76,17 @@ void HttpServer::incomingConnection(qintptr socketDescriptor)
             return;
         }
     }
+    // A cap on open connections: past it a client gets a short 503 instead of one more socket held open.
+    if (m_openConnections >= kMaxConnections) {
+        socket->write(QByteArrayLiteral("HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nRetry-After: 1\r\n"
+                                        "Connection: close\r\n\r\n"));
+        socket->disconnectFromHost();
+        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+        return;
+    }
     auto* connection = new HttpConnection(socket, this);
+    ++m_openConnections;
+    connect(connection, &QObject::destroyed, this, [this] { --m_openConnections; });
     connect(connection, &HttpConnection::requestReceived, this,
         [this, connection](const HttpRequest& request) { m_handler(connection, request); });
 }

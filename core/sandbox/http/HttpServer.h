@@ -24,6 +24,9 @@ class HttpServer final : public QTcpServer
     Q_DISABLE_COPY_MOVE(HttpServer)
 
 public:
+    // Generous for tests and demos (Qt opens 6 connections per host), small enough to bound a misbehaving client.
+    static constexpr int kMaxConnections = 256;
+
     using RequestHandler = std::function<void(HttpConnection* connection, const HttpRequest& request)>;
 
     explicit HttpServer(RequestHandler handler, QObject* parent = nullptr);
@@ -40,6 +43,7 @@ private:
     RequestHandler m_handler;
     QSslCertificate m_certificate;
     QSslKey m_key;
+    int m_openConnections = 0;
 };
 
 } // namespace tbsandbox
