@@ -13,6 +13,8 @@
 #include <QObject>
 #include <QUuid>
 
+#include "tests/support/SecretStoreWait.h"
+
 #include <catch2/catch.hpp>
 
 #include <chrono>
@@ -23,6 +25,7 @@ using tb::auth::SecretChunking;
 using tb::auth::SecretStore;
 using tb::auth::SecretStoreError;
 using Kind = tb::auth::SecretStoreError::Kind;
+using tb::test::SecretStoreWait;
 using namespace std::chrono_literals;
 
 namespace {
@@ -39,41 +42,6 @@ QByteArray binaryValue(int size)
         bytes[i] = static_cast<char>((i * 131 + i / 256) % 256); // every byte value, NULs included
     }
     return bytes;
-}
-
-struct ReadOutcome
-{
-    SecretStoreError error;
-    QByteArray value;
-};
-
-ReadOutcome readNow(SecretStore& store, const QString& key)
-{
-    QObject context;
-    std::optional<ReadOutcome> outcome;
-    store.read(key, &context, [&](const SecretStoreError& error, const QByteArray& value) {
-        outcome = ReadOutcome {error, value};
-    });
-    REQUIRE(tb::test::SignalWaiter::waitUntil([&] { return outcome.has_value(); }));
-    return *outcome;
-}
-
-SecretStoreError writeNow(SecretStore& store, const QString& key, const QByteArray& value)
-{
-    QObject context;
-    std::optional<SecretStoreError> outcome;
-    store.write(key, value, &context, [&](const SecretStoreError& error) { outcome = error; });
-    REQUIRE(tb::test::SignalWaiter::waitUntil([&] { return outcome.has_value(); }));
-    return *outcome;
-}
-
-SecretStoreError removeNow(SecretStore& store, const QString& key)
-{
-    QObject context;
-    std::optional<SecretStoreError> outcome;
-    store.remove(key, &context, [&](const SecretStoreError& error) { outcome = error; });
-    REQUIRE(tb::test::SignalWaiter::waitUntil([&] { return outcome.has_value(); }));
-    return *outcome;
 }
 
 // Straight to QtKeychain, bypassing the store: what is really in the keyring under one entry key.
@@ -179,14 +147,14 @@ TEST_CASE("KeychainSecretStore round-trips small, empty and large binary values"
 
     const QString small = cleanup.add(keyFor(service, QStringLiteral("1")));
     const QByteArray smallValue = QByteArrayLiteral("0.AAAA-refresh-token");
-    REQUIRE_FALSE(writeNow(store, small, smallValue).isError());
-    ReadOutcome outcome = readNow(store, small);
+    REQUIRE_FALSE(SecretStoreWait::write(store, small, smallValue).isError());
+    SecretStoreWait::ReadOutcome outcome = SecretStoreWait::read(store, small);
     CHECK_FALSE(outcome.error.isError());
     CHECK(outcome.value == smallValue);
 
     const QString empty = cleanup.add(keyFor(service, QStringLiteral("2")));
-    REQUIRE_FALSE(writeNow(store, empty, QByteArray()).isError());
-    outcome = readNow(store, empty);
+    REQUIRE_FALSE(SecretStoreWait::write(store, empty, QByteArray()).isError());
+    outcome = SecretStoreWait::read(store, empty);
     CHECK_FALSE(outcome.error.isError());
     CHECK(outcome.value.isEmpty());
 
@@ -196,15 +164,15 @@ TEST_CASE("KeychainSecretStore round-trips small, empty and large binary values"
     largeCleanup.add(large);
     const QByteArray largeValue = binaryValue(100000);
     REQUIRE(largeValue.contains('\0'));
-    REQUIRE_FALSE(writeNow(store, large, largeValue).isError());
+    REQUIRE_FALSE(SecretStoreWait::write(store, large, largeValue).isError());
     CHECK(countEntries(service, large, 50) == 49);
-    outcome = readNow(store, large);
+    outcome = SecretStoreWait::read(store, large);
     CHECK_FALSE(outcome.error.isError());
     CHECK(outcome.value == largeValue);
 
     for (const QString& key : {small, empty, large}) {
-        CHECK_FALSE(removeNow(store, key).isError());
-        CHECK(readNow(store, key).error.kind() == Kind::NotFound);
+        CHECK_FALSE(SecretStoreWait::remove(store, key).isError());
+        CHECK(SecretStoreWait::read(store, key).error.kind() == Kind::NotFound);
     }
 }
 
@@ -217,18 +185,18 @@ TEST_CASE("KeychainSecretStore splits a value into chunks and reads it back whol
     const QString key = cleanup.add(keyFor(service, QStringLiteral("1")));
 
     const QByteArray value = binaryValue(600); // 10 chunks of 64 bytes, the last one 24
-    REQUIRE_FALSE(writeNow(store, key, value).isError());
+    REQUIRE_FALSE(SecretStoreWait::write(store, key, value).isError());
     CHECK(countEntries(service, key, 12) == 10);
     // Each entry holds at most the chunk size (plus the header in chunk 0).
     CHECK(rawRead(service, key).data.size() == SecretChunking::kHeaderSize + 64);
     CHECK(rawRead(service, SecretChunking::chunkKey(key, 1)).data == value.mid(64, 64));
     CHECK(rawRead(service, SecretChunking::chunkKey(key, 9)).data == value.mid(576));
 
-    const ReadOutcome outcome = readNow(store, key);
+    const SecretStoreWait::ReadOutcome outcome = SecretStoreWait::read(store, key);
     CHECK_FALSE(outcome.error.isError());
     CHECK(outcome.value == value);
 
-    CHECK_FALSE(removeNow(store, key).isError());
+    CHECK_FALSE(SecretStoreWait::remove(store, key).isError());
     CHECK(countEntries(service, key, 12) == 0);
 }
 
@@ -240,18 +208,18 @@ TEST_CASE("KeychainSecretStore leaves no stale chunk after a shorter value", "[k
     EntryCleanup cleanup(service, 8);
     const QString key = cleanup.add(keyFor(service, QStringLiteral("1")));
 
-    REQUIRE_FALSE(writeNow(store, key, binaryValue(64 * 5)).isError());
+    REQUIRE_FALSE(SecretStoreWait::write(store, key, binaryValue(64 * 5)).isError());
     REQUIRE(countEntries(service, key, 8) == 5);
 
     const QByteArray shorter = QByteArrayLiteral("short enough for two chunks of sixty-four bytes, or a little more "
                                                  "than that");
     REQUIRE(SecretChunking::chunkCount(shorter.size(), 64) == 2);
-    REQUIRE_FALSE(writeNow(store, key, shorter).isError());
+    REQUIRE_FALSE(SecretStoreWait::write(store, key, shorter).isError());
     for (int i = 2; i < 6; ++i) {
         INFO("chunk " << i);
         CHECK(rawRead(service, SecretChunking::chunkKey(key, i)).error == QKeychain::EntryNotFound);
     }
-    const ReadOutcome outcome = readNow(store, key);
+    const SecretStoreWait::ReadOutcome outcome = SecretStoreWait::read(store, key);
     CHECK_FALSE(outcome.error.isError());
     CHECK(outcome.value == shorter);
 
@@ -259,11 +227,11 @@ TEST_CASE("KeychainSecretStore leaves no stale chunk after a shorter value", "[k
     rawWrite(service, key, QByteArrayLiteral("not a header"));
     rawWrite(service, SecretChunking::chunkKey(key, 1), QByteArrayLiteral("leftover 1"));
     rawWrite(service, SecretChunking::chunkKey(key, 2), QByteArrayLiteral("leftover 2"));
-    REQUIRE_FALSE(writeNow(store, key, QByteArrayLiteral("one chunk")).isError());
+    REQUIRE_FALSE(SecretStoreWait::write(store, key, QByteArrayLiteral("one chunk")).isError());
     CHECK(countEntries(service, key, 4) == 1);
-    CHECK(readNow(store, key).value == QByteArrayLiteral("one chunk"));
+    CHECK(SecretStoreWait::read(store, key).value == QByteArrayLiteral("one chunk"));
 
-    CHECK_FALSE(removeNow(store, key).isError());
+    CHECK_FALSE(SecretStoreWait::remove(store, key).isError());
 }
 
 TEST_CASE("KeychainSecretStore reports damaged or missing chunks instead of a wrong value", "[keychain]")
@@ -277,20 +245,20 @@ TEST_CASE("KeychainSecretStore reports damaged or missing chunks instead of a wr
 
     SECTION("a chunk overwritten with other bytes of the same length")
     {
-        REQUIRE_FALSE(writeNow(store, key, value).isError());
+        REQUIRE_FALSE(SecretStoreWait::write(store, key, value).isError());
         QByteArray damaged = value.mid(64, 64);
         damaged[10] = static_cast<char>(damaged[10] ^ 0x5a);
         rawWrite(service, SecretChunking::chunkKey(key, 1), damaged);
-        const ReadOutcome outcome = readNow(store, key);
+        const SecretStoreWait::ReadOutcome outcome = SecretStoreWait::read(store, key);
         CHECK(outcome.error.kind() == Kind::Damaged);
         CHECK_FALSE(outcome.error.message().isEmpty());
         CHECK(outcome.value.isEmpty());
     }
     SECTION("a missing last chunk")
     {
-        REQUIRE_FALSE(writeNow(store, key, value).isError());
+        REQUIRE_FALSE(SecretStoreWait::write(store, key, value).isError());
         rawDelete(service, SecretChunking::chunkKey(key, 3));
-        const ReadOutcome outcome = readNow(store, key);
+        const SecretStoreWait::ReadOutcome outcome = SecretStoreWait::read(store, key);
         CHECK(outcome.error.kind() == Kind::Damaged);
         CHECK(outcome.error.detail().contains(QStringLiteral("missing")));
         CHECK(outcome.value.isEmpty());
@@ -298,11 +266,11 @@ TEST_CASE("KeychainSecretStore reports damaged or missing chunks instead of a wr
     SECTION("an entry without our header")
     {
         rawWrite(service, key, QByteArrayLiteral("plain refresh token from elsewhere"));
-        const ReadOutcome outcome = readNow(store, key);
+        const SecretStoreWait::ReadOutcome outcome = SecretStoreWait::read(store, key);
         CHECK(outcome.error.kind() == Kind::Damaged);
         CHECK(outcome.value.isEmpty());
     }
-    CHECK_FALSE(removeNow(store, key).isError());
+    CHECK_FALSE(SecretStoreWait::remove(store, key).isError());
     CHECK(countEntries(service, key, 6) == 0);
 }
 
@@ -314,17 +282,17 @@ TEST_CASE("KeychainSecretStore removes every chunk and treats a missing key as N
     EntryCleanup cleanup(service, 8);
     const QString key = cleanup.add(keyFor(service, QStringLiteral("1")));
 
-    const ReadOutcome missing = readNow(store, key);
+    const SecretStoreWait::ReadOutcome missing = SecretStoreWait::read(store, key);
     CHECK(missing.error.kind() == Kind::NotFound);
     CHECK(missing.error.key() == key);
     CHECK_FALSE(missing.error.message().isEmpty());
-    CHECK_FALSE(removeNow(store, key).isError()); // nothing there: still fine
+    CHECK_FALSE(SecretStoreWait::remove(store, key).isError()); // nothing there: still fine
 
-    REQUIRE_FALSE(writeNow(store, key, binaryValue(64 * 6)).isError());
+    REQUIRE_FALSE(SecretStoreWait::write(store, key, binaryValue(64 * 6)).isError());
     REQUIRE(countEntries(service, key, 8) == 6);
-    CHECK_FALSE(removeNow(store, key).isError());
+    CHECK_FALSE(SecretStoreWait::remove(store, key).isError());
     CHECK(countEntries(service, key, 8) == 0);
-    CHECK(readNow(store, key).error.kind() == Kind::NotFound);
+    CHECK(SecretStoreWait::read(store, key).error.kind() == Kind::NotFound);
 }
 
 TEST_CASE("KeychainSecretStore keeps two tenants' entries apart", "[keychain]")
@@ -336,15 +304,15 @@ TEST_CASE("KeychainSecretStore keeps two tenants' entries apart", "[keychain]")
     const QString tenantB = cleanup.add(keyFor(service, QStringLiteral("2")));
     REQUIRE(tenantA != tenantB);
 
-    REQUIRE_FALSE(writeNow(store, tenantA, QByteArrayLiteral("token of tenant A")).isError());
-    REQUIRE_FALSE(writeNow(store, tenantB, QByteArrayLiteral("token of tenant B")).isError());
-    CHECK(readNow(store, tenantA).value == QByteArrayLiteral("token of tenant A"));
-    CHECK(readNow(store, tenantB).value == QByteArrayLiteral("token of tenant B"));
+    REQUIRE_FALSE(SecretStoreWait::write(store, tenantA, QByteArrayLiteral("token of tenant A")).isError());
+    REQUIRE_FALSE(SecretStoreWait::write(store, tenantB, QByteArrayLiteral("token of tenant B")).isError());
+    CHECK(SecretStoreWait::read(store, tenantA).value == QByteArrayLiteral("token of tenant A"));
+    CHECK(SecretStoreWait::read(store, tenantB).value == QByteArrayLiteral("token of tenant B"));
 
-    CHECK_FALSE(removeNow(store, tenantA).isError());
-    CHECK(readNow(store, tenantA).error.kind() == Kind::NotFound);
-    CHECK(readNow(store, tenantB).value == QByteArrayLiteral("token of tenant B"));
-    CHECK_FALSE(removeNow(store, tenantB).isError());
+    CHECK_FALSE(SecretStoreWait::remove(store, tenantA).isError());
+    CHECK(SecretStoreWait::read(store, tenantA).error.kind() == Kind::NotFound);
+    CHECK(SecretStoreWait::read(store, tenantB).value == QByteArrayLiteral("token of tenant B"));
+    CHECK_FALSE(SecretStoreWait::remove(store, tenantB).isError());
 }
 
 TEST_CASE("KeychainSecretStore answers later, once, and not to a destroyed context", "[keychain]")
@@ -365,10 +333,10 @@ TEST_CASE("KeychainSecretStore answers later, once, and not to a destroyed conte
     store.read(key, shortLived.get(), [&](const SecretStoreError&, const QByteArray&) { lateAnswer = true; });
     shortLived.reset();
     // A later operation finishes after the first (QtKeychain runs one job at a time).
-    CHECK(readNow(store, key).value == QByteArrayLiteral("v"));
+    CHECK(SecretStoreWait::read(store, key).value == QByteArrayLiteral("v"));
     CHECK_FALSE(lateAnswer);
     CHECK(answers == 1);
-    CHECK_FALSE(removeNow(store, key).isError());
+    CHECK_FALSE(SecretStoreWait::remove(store, key).isError());
 }
 
 TEST_CASE("KeychainSecretStore::probe succeeds on a working keyring and leaves nothing behind", "[keychain]")
