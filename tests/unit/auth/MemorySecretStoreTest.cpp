@@ -18,7 +18,6 @@ using tb::auth::SecretStoreError;
 using Kind = tb::auth::SecretStoreError::Kind;
 using tb::test::SecretStoreWait;
 
-
 TEST_CASE("MemorySecretStore round-trips values, including empty and binary ones", "[auth][secretstore]")
 {
     MemorySecretStore store;
