@@ -39,6 +39,27 @@ int main(int argc, char* argv[])
     QTextStream out(stdout);
     QTextStream err(stderr);
 
+    // Handlers before anything is printed or started: whoever reads our output may stop us as soon as a line
+    // appears, and a signal during a long start (a generated tenant) then still ends in a clean exit.
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) != 0) {
+        err << "tenantbridge-sandbox: cannot set up signal handling\n";
+        return kStartFailureExitCode;
+    }
+    QSocketNotifier notifier(g_signalPipe[0], QSocketNotifier::Read);
+    QObject::connect(&notifier, &QSocketNotifier::activated, &app, [&] {
+        char byte = 0;
+        [[maybe_unused]] const auto bytesRead = ::read(g_signalPipe[0], &byte, 1);
+        out << "Stopping.\n";
+        out.flush();
+        QCoreApplication::quit();
+    });
+    struct sigaction action = {};
+    action.sa_handler = handleSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    ::sigaction(SIGINT, &action, nullptr);
+    ::sigaction(SIGTERM, &action, nullptr);
+
     const QStringList arguments = QCoreApplication::arguments().mid(1);
     if (arguments.contains(QStringLiteral("--help")) || arguments.contains(QStringLiteral("-h"))) {
         out << tbsandbox::SandboxOptions::usage();
@@ -59,26 +80,6 @@ int main(int argc, char* argv[])
         err << "tenantbridge-sandbox: " << problem << "\n";
         return kStartFailureExitCode;
     }
-
-    // Handlers first: whoever reads the lines below may stop the server as soon as they appear.
-    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) != 0) {
-        err << "tenantbridge-sandbox: cannot set up signal handling\n";
-        return kStartFailureExitCode;
-    }
-    QSocketNotifier notifier(g_signalPipe[0], QSocketNotifier::Read);
-    QObject::connect(&notifier, &QSocketNotifier::activated, &app, [&] {
-        char byte = 0;
-        [[maybe_unused]] const auto bytesRead = ::read(g_signalPipe[0], &byte, 1);
-        out << "Stopping.\n";
-        out.flush();
-        QCoreApplication::quit();
-    });
-    struct sigaction action = {};
-    action.sa_handler = handleSignal;
-    sigemptyset(&action.sa_mask);
-    action.sa_flags = SA_RESTART;
-    ::sigaction(SIGINT, &action, nullptr);
-    ::sigaction(SIGTERM, &action, nullptr);
 
     out << "Serving Microsoft Graph at " << server.baseUrl().toString() << " (started in " << startup.elapsed()
         << " ms)\n";

@@ -29,7 +29,9 @@ HttpResponse ControlController::handle(const HttpRequest& request)
     // that name as Host. The control surface lists bearer tokens, so it answers only to loopback names.
     if (!request.isAddressedToLoopback()) {
         return error(403, QStringLiteral("Forbidden"),
-            QStringLiteral("The control surface answers requests addressed to 127.0.0.1, localhost or [::1] only."));
+            QStringLiteral("The control surface answers only requests whose Host header is 127.0.0.1, localhost or "
+                           "[::1], without a port or with port %1.")
+                .arg(request.localPort));
     }
     const QString path = request.path();
     const QByteArray method = request.method.toUpper();

@@ -15,8 +15,8 @@ class World;
 struct HttpRequest;
 
 // The control surface under /_sandbox (README table): tenants with their static tokens, stats, the request
-// log, and the fault plan (GET, PUT replaces, DELETE clears). Loopback peers only; never throttled, faulted or
-// logged as Graph traffic. Owned by SandboxServer; server thread.
+// log, and the fault plan (GET, PUT replaces, DELETE clears). Loopback peers addressing a loopback Host only; never
+// throttled, faulted or logged as Graph traffic. Owned by SandboxServer; server thread.
 class ControlController final
 {
 public:

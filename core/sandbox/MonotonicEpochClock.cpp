@@ -3,26 +3,19 @@
 #include "core/sandbox/MonotonicEpochClock.h"
 
 #include <QDateTime>
-#include <QElapsedTimer>
 
 namespace tbsandbox {
 
-namespace {
-
-struct Origin
+MonotonicEpochClock::MonotonicEpochClock()
+    : m_originEpochMs(QDateTime::currentMSecsSinceEpoch())
 {
-    qint64 epochMs = QDateTime::currentMSecsSinceEpoch();
-    QElapsedTimer elapsed;
-    Origin() { elapsed.start(); }
-};
+    m_elapsed.start();
+}
 
-} // namespace
-
-qint64 MonotonicEpochClock::nowMs()
+qint64 MonotonicEpochClock::nowMs() const
 {
-    // Initialised once, thread-safely, on first use.
-    static const Origin origin;
-    return origin.epochMs + origin.elapsed.elapsed();
+    // The wall clock is never read again: later steps of it do not move these times.
+    return m_originEpochMs + m_elapsed.elapsed();
 }
 
 } // namespace tbsandbox

@@ -24,6 +24,7 @@ struct SandboxOptions
     QString tlsCertificateFile; // both set: serve https
     QString tlsKeyFile;
     QJsonObject faultPlan; // the JSON form documented in README.md
+    int idleTimeoutMs = 0; // a connection with nothing in progress is closed after this; 0: 120 s
 
     // Parses the standalone server's arguments (without the program name). On failure returns nothing
     // and fills errorMessage with a sentence that says what to change.

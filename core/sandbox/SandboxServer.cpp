@@ -4,6 +4,7 @@
 
 #include "core/sandbox/ControlController.h"
 #include "core/sandbox/FaultPlan.h"
+#include "core/sandbox/MonotonicEpochClock.h"
 #include "core/sandbox/RequestLog.h"
 #include "core/sandbox/SeedLoader.h"
 #include "core/sandbox/TenantGenerator.h"
@@ -21,11 +22,12 @@ struct SandboxServer::Private
 {
     explicit Private(SandboxOptions sandboxOptions)
         : options(std::move(sandboxOptions))
-        , router(world, faults, log)
+        , router(world, faults, log, clock)
         , control(world, faults, log)
     { }
 
     SandboxOptions options;
+    MonotonicEpochClock clock; // before the router and the server, which read it
     World world;
     FaultPlan faults;
     RequestLog log;
@@ -90,7 +92,7 @@ bool SandboxServer::start(QString* errorMessage)
             QTimer::singleShot(
                 latencyMs, Qt::PreciseTimer, connection, [connection, response] { connection->send(response); });
         },
-        this);
+        d->clock, d->options.idleTimeoutMs, this);
     if (!d->options.tlsCertificateFile.isEmpty()
         && !http->configureTls(d->options.tlsCertificateFile, d->options.tlsKeyFile, &error)) {
         return false;

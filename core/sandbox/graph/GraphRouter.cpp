@@ -9,8 +9,9 @@
 #include "core/sandbox/graph/GraphRequestContext.h"
 #include "core/sandbox/http/HttpRequest.h"
 
-#include <QDateTime>
 #include <QUuid>
+
+#include <algorithm>
 
 namespace tbsandbox {
 
@@ -29,6 +30,23 @@ QString newRequestId()
     return QUuid::createUuid().toString(QUuid::WithoutBraces);
 }
 
+constexpr qsizetype kMaxClientRequestIdLength = 128;
+
+// A client-request-id is echoed in a response header and in logs: only a plain token is, anything else is
+// treated as absent (the answer then carries a generated one), so nothing a client sends can end up as a
+// second header or a forged log line.
+QString saneClientRequestId(const QString& candidate)
+{
+    const bool sane = candidate.size() <= kMaxClientRequestIdLength
+        && std::all_of(candidate.cbegin(), candidate.cend(), [](QChar c) {
+               return (c >= QLatin1Char('A') && c <= QLatin1Char('Z'))
+                   || (c >= QLatin1Char('a') && c <= QLatin1Char('z'))
+                   || (c >= QLatin1Char('0') && c <= QLatin1Char('9')) || c == QLatin1Char('-') || c == QLatin1Char('_')
+                   || c == QLatin1Char('.') || c == QLatin1Char(':');
+           });
+    return sane ? candidate : QString();
+}
+
 QString bearerToken(const QByteArray& authorization)
 {
     const QByteArray trimmed = authorization.trimmed();
@@ -40,28 +58,43 @@ QString bearerToken(const QByteArray& authorization)
 
 } // namespace
 
-GraphRouter::GraphRouter(World& world, FaultPlan& faults, RequestLog& log)
+GraphRouter::GraphRouter(World& world, FaultPlan& faults, RequestLog& log, const MonotonicEpochClock& clock)
     : m_world(world)
     , m_faults(faults)
     , m_log(log)
+    , m_clock(clock)
 { }
+
+QUrl GraphRouter::linkBase(const HttpRequest& request) const
+{
+    // Links name the host the client used (localhost or 127.0.0.1), so that a client that keeps a next link
+    // on its own origin accepts them. Only loopback names on our own port are taken: a foreign Host must not
+    // turn the sandbox into a source of links to another machine.
+    const std::optional<HostHeader> host = request.host();
+    if (!host || !host->isLoopback()) {
+        return m_baseUrl;
+    }
+    const int defaultPort = m_baseUrl.scheme() == QLatin1String("https") ? 443 : 80;
+    if ((host->port() < 0 ? defaultPort : host->port()) != m_baseUrl.port()) {
+        return m_baseUrl;
+    }
+    QByteArray name = host->name();
+    if (name.startsWith('[')) {
+        name = name.mid(1, name.size() - 2);
+    }
+    QUrl named = m_baseUrl; // keeps the scheme (https with TLS) and the port
+    named.setHost(QString::fromLatin1(name));
+    return named.isValid() ? named : m_baseUrl;
+}
 
 HttpResponse GraphRouter::handle(const HttpRequest& request)
 {
     GraphRequestContext context;
     context.method = QString::fromLatin1(request.method).toUpper();
     context.requestId = newRequestId();
-    context.clientRequestId = QString::fromLatin1(request.header(QByteArrayLiteral("client-request-id")));
-    context.baseUrl = m_baseUrl;
-    // Links name the host the client used (localhost or 127.0.0.1), so that a client that checks a next
-    // link stays on its own origin accepts them. Only loopback names on our own port are taken.
-    if (request.isAddressedToLoopback()) {
-        const QUrl named(m_baseUrl.scheme() + QStringLiteral("://")
-            + QString::fromLatin1(request.header(QByteArrayLiteral("host")).trimmed()));
-        if (named.isValid() && named.port(80) == m_baseUrl.port()) {
-            context.baseUrl = named;
-        }
-    }
+    context.clientRequestId
+        = saneClientRequestId(QString::fromLatin1(request.header(QByteArrayLiteral("client-request-id"))));
+    context.baseUrl = linkBase(request);
     context.consistencyEventual
         = request.header(QByteArrayLiteral("consistencylevel")).trimmed().toLower() == QByteArrayLiteral("eventual");
     context.contentType = request.header(QByteArrayLiteral("content-type"));
@@ -157,7 +190,7 @@ GraphReply GraphRouter::handleBatchItem(
     GraphRequestContext context;
     context.method = item.method;
     context.requestId = newRequestId();
-    const QString itemClientId = item.header(QStringLiteral("client-request-id"));
+    const QString itemClientId = saneClientRequestId(item.header(QStringLiteral("client-request-id")));
     context.clientRequestId = itemClientId.isEmpty() ? outer.clientRequestId : itemClientId;
     context.baseUrl = outer.baseUrl;
     context.tenant = outer.tenant;
@@ -200,7 +233,7 @@ GraphReply GraphRouter::handleBatchItem(
     } else {
         // Faults match the item as if it had been sent alone: outer prefix, version, item path.
         const QString faultPath = context.pathPrefix + decodedPath;
-        const Resolution resolution = applyRequestFaults(context, faultPath, MonotonicEpochClock::nowMs(), true);
+        const Resolution resolution = applyRequestFaults(context, faultPath, m_clock.nowMs(), true);
         reply = resolution.refusal ? *resolution.refusal : dispatch(context, receivedAtMs);
         fault = resolution.fault;
     }
@@ -281,9 +314,11 @@ HttpResponse GraphRouter::toHttp(const GraphReply& reply, const GraphRequestCont
 {
     HttpResponse response(reply.status, reply.contentType(), reply.bodyBytes());
     response.setHeader(QByteArrayLiteral("request-id"), context.requestId.toLatin1());
-    // Graph echoes client-request-id, or repeats request-id when the client sent none.
+    // Graph echoes client-request-id, or repeats request-id when the client sent none (or, here, an unsafe one;
+    // checked again because this is the line that writes a client's text into a header).
+    const QString clientRequestId = saneClientRequestId(context.clientRequestId);
     response.setHeader(QByteArrayLiteral("client-request-id"),
-        (context.clientRequestId.isEmpty() ? context.requestId : context.clientRequestId).toLatin1());
+        (clientRequestId.isEmpty() ? context.requestId : clientRequestId).toLatin1());
     response.setHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-cache"));
     if (reply.retryAfterSeconds) {
         response.setHeader(QByteArrayLiteral("Retry-After"), QByteArray::number(*reply.retryAfterSeconds));

@@ -12,6 +12,7 @@
 namespace tbsandbox {
 
 class FaultPlan;
+class MonotonicEpochClock;
 class RequestLog;
 class World;
 struct HttpRequest;
@@ -24,7 +25,8 @@ struct GraphRequestContext;
 class GraphRouter final
 {
 public:
-    GraphRouter(World& world, FaultPlan& faults, RequestLog& log);
+    // The clock times throttle windows and must outlive the router.
+    GraphRouter(World& world, FaultPlan& faults, RequestLog& log, const MonotonicEpochClock& clock);
 
     void setBaseUrl(const QUrl& baseUrl) { m_baseUrl = baseUrl; }
 
@@ -48,11 +50,14 @@ private:
         const GraphRequestContext& context, const QString& faultPath, qint64 nowMs, bool throttled);
     [[nodiscard]] GraphReply dispatch(GraphRequestContext& context, qint64 receivedAtMs);
     [[nodiscard]] static GraphReply unauthenticated(const GraphRequestContext& context, const QString& message);
+    // The Host the client used when it names a loopback host on our own port, else the configured base URL.
+    [[nodiscard]] QUrl linkBase(const HttpRequest& request) const;
     [[nodiscard]] static HttpResponse toHttp(const GraphReply& reply, const GraphRequestContext& context);
 
     World& m_world;
     FaultPlan& m_faults;
     RequestLog& m_log;
+    const MonotonicEpochClock& m_clock;
     QUrl m_baseUrl;
     DirectoryController m_directory;
     BatchController m_batch;

@@ -4,13 +4,16 @@
 
 #include "core/sandbox/MonotonicEpochClock.h"
 
-#include <QDateTime>
 #include <QTcpSocket>
 #include <QTimer>
+
+#include <algorithm>
 
 namespace tbsandbox {
 
 namespace {
+
+constexpr qint64 kSocketReadBufferBytes = 1024 * 1024;
 
 bool isToken(const QByteArray& text)
 {
@@ -28,6 +31,21 @@ bool isToken(const QByteArray& text)
     return true;
 }
 
+// RFC 9110 field values: visible characters, spaces and tabs. A CR, LF or NUL in particular could be echoed
+// into an answer's headers (response splitting) or read differently by another parser (smuggling).
+bool isCleanFieldValue(const QByteArray& value)
+{
+    return std::none_of(value.cbegin(), value.cend(), [](char c) {
+        const auto u = static_cast<unsigned char>(c);
+        return (u < 0x20 && c != '\t') || u == 0x7f;
+    });
+}
+
+bool isDigits(const QByteArray& text)
+{
+    return !text.isEmpty() && std::all_of(text.cbegin(), text.cend(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 bool isPrintableTarget(const QByteArray& target)
 {
     for (const char c : target) {
@@ -41,14 +59,17 @@ bool isPrintableTarget(const QByteArray& target)
 
 } // namespace
 
-HttpConnection::HttpConnection(QTcpSocket* socket, QObject* parent)
+HttpConnection::HttpConnection(QTcpSocket* socket, const MonotonicEpochClock& clock, int idleTimeoutMs, QObject* parent)
     : QObject(parent)
     , m_socket(socket)
+    , m_clock(clock)
     , m_idleTimer(new QTimer(this))
 {
     socket->setParent(this);
+    // Qt's own read buffer is unbounded by default; a bound there keeps the limit below honest.
+    socket->setReadBufferSize(kSocketReadBufferBytes);
     m_idleTimer->setSingleShot(true);
-    m_idleTimer->setInterval(kIdleTimeoutMs);
+    m_idleTimer->setInterval(idleTimeoutMs > 0 ? idleTimeoutMs : kIdleTimeoutMs);
     connect(m_idleTimer, &QTimer::timeout, this, [this] {
         // An answer still being prepared (latency fault) keeps the connection; silence alone does not.
         if (m_awaitingAnswer) {
@@ -77,13 +98,22 @@ void HttpConnection::readAvailable()
     }
     m_idleTimer->start();
     // While an answer is pending nothing is parsed; a client that keeps sending meanwhile is cut off
-    // instead of growing the buffer without bound.
-    m_buffer += m_socket->readAll();
-    if (m_buffer.size() > kMaxHeaderBytes + kMaxBodyBytes) {
-        rejectAndClose(413, QByteArrayLiteral("Too much data sent ahead of the answers."));
-        return;
+    // instead of growing the buffer without bound. No more than fits is read, so one large read cannot
+    // overshoot the limit either; parsing between reads makes room for pipelined requests.
+    while (m_socket && !m_closing) {
+        const qsizetype room = kMaxBufferedBytes - m_buffer.size();
+        if (room > 0) {
+            m_buffer += m_socket->read(room);
+        }
+        parseBuffered();
+        if (m_closing || !m_socket || m_socket->bytesAvailable() <= 0) {
+            return;
+        }
+        if (m_buffer.size() >= kMaxBufferedBytes) {
+            rejectAndClose(413, QByteArrayLiteral("Too much data sent ahead of the answers."));
+            return;
+        }
     }
-    parseBuffered();
 }
 
 void HttpConnection::parseBuffered()
@@ -123,6 +153,14 @@ void HttpConnection::parseBuffered()
 bool HttpConnection::parseHead(const QByteArray& head)
 {
     const QList<QByteArray> lines = head.split('\n');
+    // Every line but the last (whose CRLF ended the head) must end in CR: a bare LF is read as a line break by
+    // some parsers and as part of a value by others.
+    for (qsizetype i = 0; i + 1 < lines.size(); ++i) {
+        if (!lines[i].endsWith('\r')) {
+            rejectAndClose(400, QByteArrayLiteral("A request line ends in a bare LF; end lines with CRLF."));
+            return false;
+        }
+    }
     QByteArray requestLine = lines.value(0);
     if (requestLine.endsWith('\r')) {
         requestLine.chop(1);
@@ -137,7 +175,8 @@ bool HttpConnection::parseHead(const QByteArray& head)
     m_pending.method = parts[0];
     m_pending.target = parts[1];
     m_pending.peerAddress = m_socket->peerAddress();
-    m_pending.receivedAtMs = MonotonicEpochClock::nowMs();
+    m_pending.localPort = m_socket->localPort();
+    m_pending.receivedAtMs = m_clock.nowMs();
     bool keepAlive = parts[2] == "HTTP/1.1";
     qsizetype contentLength = 0;
     bool sawContentLength = false;
@@ -153,15 +192,16 @@ bool HttpConnection::parseHead(const QByteArray& head)
             return false;
         }
         const QByteArray value = line.mid(colon + 1).trimmed();
-        // A bare CR or a NUL inside a value could be echoed into an answer's headers (response splitting).
-        if (value.contains('\r') || value.contains('\0')) {
-            rejectAndClose(400, QByteArrayLiteral("A request header value contains CR or NUL."));
+        if (!isCleanFieldValue(value)) {
+            rejectAndClose(
+                400, QByteArrayLiteral("A request header value contains a control character (CR, LF, NUL or other)."));
             return false;
         }
         m_pending.headers.append({name, value});
         if (name == "content-length") {
+            // Digits only: "+5", "5, 5" or " 5" are read differently by different parsers.
             bool ok = false;
-            const qlonglong length = value.toLongLong(&ok);
+            const qlonglong length = isDigits(value) ? value.toLongLong(&ok) : -1;
             if (!ok || length < 0) {
                 rejectAndClose(400, QByteArrayLiteral("Content-Length is not a number."));
                 return false;
@@ -232,6 +272,8 @@ void HttpConnection::send(const HttpResponse& response)
     }
     }
     m_awaitingAnswer = false;
+    // Idleness counts from the last answer too, not only from the last bytes received.
+    m_idleTimer->start();
     if (!keepAlive) {
         m_closing = true;
         m_socket->disconnectFromHost();

@@ -13,9 +13,12 @@ class QTimer;
 
 namespace tbsandbox {
 
+class MonotonicEpochClock;
+
 // One client connection speaking HTTP/1.1: parses requests with Content-Length bodies one at a time
 // (keep-alive, pipelined input waits until the previous answer is out), enforces header and body limits
-// (431/413) and answers garbage with 400 before closing. Owned by HttpServer's connection set; deletes itself
+// (431/413), bounds what it buffers ahead of its answers, closes itself when idle and answers garbage with
+// 400 before closing. Owned by HttpServer's connection set; deletes itself
 // when the socket closes. Lives on the server's thread. Answers may come later (latency), so callers hold it
 // in a QPointer.
 class HttpConnection final : public QObject
@@ -26,11 +29,15 @@ class HttpConnection final : public QObject
 public:
     static constexpr qsizetype kMaxHeaderBytes = 32 * 1024;
     static constexpr qsizetype kMaxBodyBytes = 16 * 1024 * 1024;
-    // A connection with nothing in progress for this long is closed, so idle clients cannot pile up.
+    // Input held ahead of the answers (a pending answer, a partial request) never exceeds this.
+    static constexpr qsizetype kMaxBufferedBytes = kMaxHeaderBytes + kMaxBodyBytes;
+    // A connection with nothing in progress for this long is closed, so idle clients cannot pile up. The
+    // default of SandboxOptions::idleTimeoutMs.
     static constexpr int kIdleTimeoutMs = 120 * 1000;
 
-    // Takes ownership of the socket, which must already be connected (or encrypting).
-    explicit HttpConnection(QTcpSocket* socket, QObject* parent = nullptr);
+    // Takes ownership of the socket, which must already be connected (or encrypting). The clock stamps
+    // requests and must outlive the connection.
+    HttpConnection(QTcpSocket* socket, const MonotonicEpochClock& clock, int idleTimeoutMs, QObject* parent = nullptr);
     ~HttpConnection() override;
 
     // Writes the answer to the request last emitted; ignored if the peer is gone.
@@ -46,6 +53,7 @@ private:
     void rejectAndClose(int status, const QByteArray& message);
 
     QPointer<QTcpSocket> m_socket;
+    const MonotonicEpochClock& m_clock;
     QTimer* m_idleTimer;
     QByteArray m_buffer;
     HttpRequest m_pending;

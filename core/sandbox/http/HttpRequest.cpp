@@ -2,9 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/sandbox/http/HttpRequest.h"
 
-#include <QHostAddress>
-
 #include <QUrl>
+
+#include <algorithm>
 
 namespace tbsandbox {
 
@@ -43,24 +43,21 @@ QByteArray HttpRequest::rawQuery() const
     return question < 0 ? QByteArray() : target.mid(question + 1);
 }
 
+std::optional<HostHeader> HttpRequest::host() const
+{
+    // Two Host headers are ambiguous (RFC 9112 asks for a 400); treat them as no usable Host.
+    const auto count = std::count_if(
+        headers.cbegin(), headers.cend(), [](const auto& entry) { return entry.first == QByteArrayLiteral("host"); });
+    if (count != 1) {
+        return std::nullopt;
+    }
+    return HostHeader::parse(header(QByteArrayLiteral("host")));
+}
+
 bool HttpRequest::isAddressedToLoopback() const
 {
-    QByteArray name = header(QByteArrayLiteral("host")).trimmed().toLower();
-    // Strip the port: "[::1]:8400", "127.0.0.1:8400", "localhost:8400".
-    if (name.startsWith('[')) {
-        const qsizetype close = name.indexOf(']');
-        if (close < 0) {
-            return false;
-        }
-        name = name.mid(1, close - 1);
-    } else if (const qsizetype colon = name.lastIndexOf(':'); colon >= 0) {
-        name = name.left(colon);
-    }
-    if (name == "localhost") {
-        return true;
-    }
-    const QHostAddress address(QString::fromLatin1(name));
-    return !address.isNull() && address.isLoopback();
+    const std::optional<HostHeader> named = host();
+    return named && named->isCanonicalLoopback() && (named->port() < 0 || named->port() == localPort);
 }
 
 } // namespace tbsandbox

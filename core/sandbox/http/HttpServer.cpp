@@ -10,9 +10,11 @@
 
 namespace tbsandbox {
 
-HttpServer::HttpServer(RequestHandler handler, QObject* parent)
+HttpServer::HttpServer(RequestHandler handler, const MonotonicEpochClock& clock, int idleTimeoutMs, QObject* parent)
     : QTcpServer(parent)
     , m_handler(std::move(handler))
+    , m_clock(clock)
+    , m_idleTimeoutMs(idleTimeoutMs)
 { }
 
 HttpServer::~HttpServer() = default;
@@ -84,7 +86,7 @@ void HttpServer::incomingConnection(qintptr socketDescriptor)
         connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
         return;
     }
-    auto* connection = new HttpConnection(socket, this);
+    auto* connection = new HttpConnection(socket, m_clock, m_idleTimeoutMs, this);
     ++m_openConnections;
     connect(connection, &QObject::destroyed, this, [this] { --m_openConnections; });
     connect(connection, &HttpConnection::requestReceived, this,

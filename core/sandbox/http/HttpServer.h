@@ -13,6 +13,7 @@
 namespace tbsandbox {
 
 class HttpConnection;
+class MonotonicEpochClock;
 
 // A small HTTP/1.1 server on QTcpServer: wraps each accepted socket in QSslSocket when a certificate and key
 // are configured, plain QTcpSocket otherwise, and hands every parsed request to one handler. Written by hand
@@ -29,7 +30,9 @@ public:
 
     using RequestHandler = std::function<void(HttpConnection* connection, const HttpRequest& request)>;
 
-    explicit HttpServer(RequestHandler handler, QObject* parent = nullptr);
+    // The clock stamps every request and must outlive the server; idleTimeoutMs <= 0 means
+    // HttpConnection::kIdleTimeoutMs.
+    HttpServer(RequestHandler handler, const MonotonicEpochClock& clock, int idleTimeoutMs, QObject* parent = nullptr);
     ~HttpServer() override;
 
     // Reads a PEM certificate and private key (RSA or EC). False with a sentence when either is unusable.
@@ -41,6 +44,8 @@ protected:
 
 private:
     RequestHandler m_handler;
+    const MonotonicEpochClock& m_clock;
+    int m_idleTimeoutMs;
     QSslCertificate m_certificate;
     QSslKey m_key;
     int m_openConnections = 0;
