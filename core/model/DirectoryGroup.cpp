@@ -2,23 +2,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/model/DirectoryGroup.h"
 
+#include "core/model/JsonFields.h"
+
 #include <QJsonArray>
 
 namespace tb::model {
-
-namespace {
-
-std::optional<bool> optionalBool(const QJsonValue& value)
-{
-    return value.isBool() ? std::optional<bool>(value.toBool()) : std::nullopt;
-}
-
-QJsonValue optionalBoolJson(const std::optional<bool>& value)
-{
-    return value ? QJsonValue(*value) : QJsonValue(QJsonValue::Null);
-}
-
-} // namespace
 
 DirectoryGroup DirectoryGroup::fromJson(const QJsonObject& json)
 {
@@ -28,9 +16,9 @@ DirectoryGroup DirectoryGroup::fromJson(const QJsonObject& json)
     group.description = json.value(QStringLiteral("description")).toString();
     group.mail = json.value(QStringLiteral("mail")).toString();
     group.mailNickname = json.value(QStringLiteral("mailNickname")).toString();
-    group.mailEnabled = optionalBool(json.value(QStringLiteral("mailEnabled")));
-    group.securityEnabled = optionalBool(json.value(QStringLiteral("securityEnabled")));
-    group.isAssignableToRole = optionalBool(json.value(QStringLiteral("isAssignableToRole")));
+    group.mailEnabled = JsonFields::optionalBool(json.value(QStringLiteral("mailEnabled")));
+    group.securityEnabled = JsonFields::optionalBool(json.value(QStringLiteral("securityEnabled")));
+    group.isAssignableToRole = JsonFields::optionalBool(json.value(QStringLiteral("isAssignableToRole")));
     for (const QJsonValue& type : json.value(QStringLiteral("groupTypes")).toArray()) {
         if (type.isString()) {
             group.groupTypes.append(type.toString());
@@ -43,9 +31,10 @@ QJsonObject DirectoryGroup::toJson() const
 {
     return QJsonObject {{QStringLiteral("id"), id}, {QStringLiteral("displayName"), displayName},
         {QStringLiteral("description"), description}, {QStringLiteral("mail"), mail},
-        {QStringLiteral("mailNickname"), mailNickname}, {QStringLiteral("mailEnabled"), optionalBoolJson(mailEnabled)},
-        {QStringLiteral("securityEnabled"), optionalBoolJson(securityEnabled)},
-        {QStringLiteral("isAssignableToRole"), optionalBoolJson(isAssignableToRole)},
+        {QStringLiteral("mailNickname"), mailNickname},
+        {QStringLiteral("mailEnabled"), JsonFields::optionalBoolJson(mailEnabled)},
+        {QStringLiteral("securityEnabled"), JsonFields::optionalBoolJson(securityEnabled)},
+        {QStringLiteral("isAssignableToRole"), JsonFields::optionalBoolJson(isAssignableToRole)},
         {QStringLiteral("groupTypes"), QJsonArray::fromStringList(groupTypes)}};
 }
 

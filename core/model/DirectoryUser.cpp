@@ -2,21 +2,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/model/DirectoryUser.h"
 
+#include "core/model/JsonFields.h"
+
 #include <QJsonArray>
 
 namespace tb::model {
 
 namespace {
-
-std::optional<bool> optionalBool(const QJsonValue& value)
-{
-    return value.isBool() ? std::optional<bool>(value.toBool()) : std::nullopt;
-}
-
-QJsonValue optionalBoolJson(const std::optional<bool>& value)
-{
-    return value ? QJsonValue(*value) : QJsonValue(QJsonValue::Null);
-}
 
 QJsonValue stringOrNull(const QString& text)
 {
@@ -37,7 +29,7 @@ DirectoryUser DirectoryUser::fromJson(const QJsonObject& json)
     user.jobTitle = json.value(QStringLiteral("jobTitle")).toString();
     user.department = json.value(QStringLiteral("department")).toString();
     user.usageLocation = json.value(QStringLiteral("usageLocation")).toString();
-    user.accountEnabled = optionalBool(json.value(QStringLiteral("accountEnabled")));
+    user.accountEnabled = JsonFields::optionalBool(json.value(QStringLiteral("accountEnabled")));
     user.userType = json.value(QStringLiteral("userType")).toString();
     user.creationType = json.value(QStringLiteral("creationType")).toString();
     user.externalUserState = json.value(QStringLiteral("externalUserState")).toString();
@@ -80,7 +72,7 @@ QJsonObject DirectoryUser::toJson() const
         {QStringLiteral("userPrincipalName"), userPrincipalName}, {QStringLiteral("mail"), stringOrNull(mail)},
         {QStringLiteral("jobTitle"), stringOrNull(jobTitle)}, {QStringLiteral("department"), stringOrNull(department)},
         {QStringLiteral("usageLocation"), stringOrNull(usageLocation)},
-        {QStringLiteral("accountEnabled"), optionalBoolJson(accountEnabled)},
+        {QStringLiteral("accountEnabled"), JsonFields::optionalBoolJson(accountEnabled)},
         {QStringLiteral("userType"), stringOrNull(userType)},
         {QStringLiteral("creationType"), stringOrNull(creationType)},
         {QStringLiteral("externalUserState"), stringOrNull(externalUserState)},
