@@ -1,0 +1,120 @@
+// SPDX-FileCopyrightText: 2026 TenantBridge contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+// Saves and loads the sandbox state file the way SandboxServer does (StateFile, a real file in a temporary
+// folder) and prints wall time and file size: once for the four seed tenants, once for a generated tenant.
+// Prints figures; asserts no times.
+//
+//   SandboxStateBench [--users N]   (default 100000)
+
+#include "core/sandbox/SeedLoader.h"
+#include "core/sandbox/TenantGenerator.h"
+#include "core/sandbox/World.h"
+#include "core/sandbox/state/StateFile.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QTemporaryDir>
+#include <QTextStream>
+
+#include <sys/resource.h>
+
+#include <functional>
+
+using tbsandbox::World;
+
+namespace {
+
+QTextStream& out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+long peakRssMiB()
+{
+    rusage usage {};
+    getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_maxrss / 1024; // ru_maxrss is KiB on Linux
+}
+
+// Saves world to path, loads it into a fresh world, prints one line; false with the sentence on failure.
+bool measure(const QString& label, World& world, const QString& path)
+{
+    using tbsandbox::StateFile;
+    QString error;
+    QElapsedTimer timer;
+    timer.start();
+    StateFile writer(path, world);
+    if (!writer.save(&error)) {
+        out() << label << ": " << error << "\n";
+        return false;
+    }
+    const qint64 saveMs = timer.elapsed();
+    tbsandbox::World restored;
+    timer.restart();
+    StateFile reader(path, restored);
+    if (!reader.load(&error)) {
+        out() << label << ": " << error << "\n";
+        return false;
+    }
+    const qint64 loadMs = timer.elapsed();
+    qsizetype users = 0;
+    for (const auto& tenant : restored.tenants()) {
+        users += static_cast<qsizetype>(tenant->users().size());
+    }
+    out() << QStringLiteral("%1: %2 tenants, %3 users; save %4 ms, load %5 ms, file %6 KiB; peak RSS so far %7 MiB")
+                 .arg(label)
+                 .arg(restored.tenants().size())
+                 .arg(users)
+                 .arg(saveMs)
+                 .arg(loadMs)
+                 .arg(QFileInfo(path).size() / 1024)
+                 .arg(peakRssMiB())
+          << "\n";
+    out().flush();
+    return true;
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    const QStringList arguments = QCoreApplication::arguments();
+    int users = 100000;
+    const qsizetype usersAt = arguments.indexOf(QStringLiteral("--users"));
+    if (usersAt > 0 && usersAt + 1 < arguments.size()) {
+        users = arguments.at(usersAt + 1).toInt();
+    }
+    if (users < 1 || users > tbsandbox::TenantGenerator::kMaxUsers) {
+        out() << "Usage: SandboxStateBench [--users 1.." << tbsandbox::TenantGenerator::kMaxUsers << "]\n";
+        return 2;
+    }
+    QTemporaryDir dir;
+    if (!dir.isValid()) {
+        out() << "Cannot create a temporary folder.\n";
+        return 1;
+    }
+
+    World seeds;
+    QString error;
+    if (!tbsandbox::SeedLoader::loadCompiledSeeds(seeds, &error)) {
+        out() << error << "\n";
+        return 1;
+    }
+    if (!measure(QStringLiteral("seeds"), seeds, dir.filePath(QStringLiteral("seeds.json")))) {
+        return 1;
+    }
+
+    QElapsedTimer timer;
+    timer.start();
+    World generated;
+    if (!generated.addTenant(tbsandbox::TenantGenerator::generate(QStringLiteral("big"), users), &error)) {
+        out() << error << "\n";
+        return 1;
+    }
+    out() << "generated big (" << users << " users) in " << timer.elapsed() << " ms\n";
+    return measure(QStringLiteral("generated"), generated, dir.filePath(QStringLiteral("generated.json"))) ? 0 : 1;
+}
