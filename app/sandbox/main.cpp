@@ -6,9 +6,12 @@
 #include "core/sandbox/SandboxOptions.h"
 #include "core/sandbox/SandboxServer.h"
 #include "core/sandbox/World.h"
+#include "core/sandbox/state/StateFile.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QSocketNotifier>
 #include <QTextStream>
 
@@ -90,7 +93,19 @@ int main(int argc, char* argv[])
                    .arg(tenant->users().size())
             << "\n";
     }
-    out << "Tokens and control: " << server.baseUrl().toString() << "/_sandbox/tenants. Stop with Ctrl+C.\n";
+    if (const tbsandbox::StateFile* state = server.stateFile()) {
+        out << "State: " << QDir::toNativeSeparators(QFileInfo(state->path()).absoluteFilePath())
+            << (state->wasLoaded() ? " (read at start" : " (started from the seeds")
+            << "; saved after changes and at exit)\n";
+    } else {
+        out << "State: in memory only (--state FILE keeps it across restarts)\n";
+    }
+    out << "Sign in: " << server.baseUrl().toString() << "/{tenant}/v2.0/.well-known/openid-configuration, people "
+        << "approve codes at " << server.baseUrl().toString() << "/devicelogin"
+        << (options->autoApproveAfterMs >= 0 ? QStringLiteral(" (auto-approve as each tenant's admin after %1 ms)")
+                                                   .arg(options->autoApproveAfterMs)
+                                             : QString())
+        << ".\nControl: " << server.baseUrl().toString() << "/_sandbox/tenants. Stop with Ctrl+C.\n";
     out.flush();
 
     return QCoreApplication::exec();

@@ -6,6 +6,7 @@
 #include "core/sandbox/RequestLog.h"
 #include "core/sandbox/World.h"
 #include "core/sandbox/http/HttpRequest.h"
+#include "core/sandbox/login/LoginControl.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -26,7 +27,8 @@ HttpResponse ControlController::handle(const HttpRequest& request)
             403, QStringLiteral("Forbidden"), QStringLiteral("The control surface answers loopback peers only."));
     }
     // A web page can reach a loopback port through a name it controls (DNS rebinding); its requests then carry
-    // that name as Host. The control surface lists bearer tokens, so it answers only to loopback names.
+    // that name as Host. The control surface changes faults and (with test routes) approves sign-ins, so it
+    // answers only to loopback names.
     if (!request.isAddressedToLoopback()) {
         return error(403, QStringLiteral("Forbidden"),
             QStringLiteral("The control surface answers only requests whose Host header is 127.0.0.1, localhost or "
@@ -56,6 +58,11 @@ HttpResponse ControlController::handle(const HttpRequest& request)
     if (path == QLatin1String("/_sandbox/faults")) {
         return faults(request);
     }
+    if (m_loginControl) {
+        if (std::optional<HttpResponse> answer = m_loginControl->handle(request)) {
+            return *answer;
+        }
+    }
     return error(404, QStringLiteral("NotFound"),
         QStringLiteral("Unknown control path %1; use /_sandbox/tenants, /_sandbox/stats, "
                        "/_sandbox/requests?since=SEQ or /_sandbox/faults.")
@@ -69,7 +76,7 @@ HttpResponse ControlController::tenants() const
         list.append(QJsonObject {{QStringLiteral("id"), tenant->idText()},
             {QStringLiteral("displayName"), tenant->displayName()},
             {QStringLiteral("initialDomain"), tenant->initialDomain()}, {QStringLiteral("cloud"), tenant->cloud()},
-            {QStringLiteral("role"), tenant->role()}, {QStringLiteral("staticToken"), tenant->staticToken()},
+            {QStringLiteral("role"), tenant->role()}, {QStringLiteral("admin"), tenant->adminPrincipalName()},
             {QStringLiteral("users"), static_cast<qint64>(tenant->users().size())},
             {QStringLiteral("groups"), static_cast<qint64>(tenant->groups().size())}});
     }

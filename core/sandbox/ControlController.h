@@ -10,19 +10,23 @@
 namespace tbsandbox {
 
 class FaultPlan;
+class LoginControl;
 class RequestLog;
 class World;
 struct HttpRequest;
 
-// The control surface under /_sandbox (README table): tenants with their static tokens, stats, the request
-// log, and the fault plan (GET, PUT replaces, DELETE clears). Loopback peers addressing a loopback Host only; never
-// throttled, faulted or logged as Graph traffic. Owned by SandboxServer; server thread.
+// The control surface under /_sandbox (README table): tenants, stats, the request log, the fault plan (GET,
+// PUT replaces, DELETE clears) and, with test routes on, the login host's test routes (LoginControl). Loopback peers
+// addressing a loopback Host only; never throttled, faulted or logged as Graph traffic. Owned by SandboxServer; server
+// thread.
 class ControlController final
 {
 public:
     ControlController(World& world, FaultPlan& faults, RequestLog& log);
 
     [[nodiscard]] HttpResponse handle(const HttpRequest& request);
+    // The test routes; null (the default) leaves them out, so they answer 404 like any unknown path.
+    void setLoginControl(LoginControl* loginControl) { m_loginControl = loginControl; }
 
 private:
     [[nodiscard]] HttpResponse tenants() const;
@@ -35,6 +39,7 @@ private:
     World& m_world;
     FaultPlan& m_faults;
     RequestLog& m_log;
+    LoginControl* m_loginControl = nullptr;
 };
 
 } // namespace tbsandbox

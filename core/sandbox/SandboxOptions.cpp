@@ -9,6 +9,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
+#include <QUuid>
 
 namespace tbsandbox {
 
@@ -62,13 +63,40 @@ std::optional<SandboxOptions> SandboxOptions::fromArguments(const QStringList& a
             name = name.left(equals);
             hasInlineValue = true;
         }
-        static const QStringList withValue
-            = {QStringLiteral("--port"), QStringLiteral("--seed"), QStringLiteral("--generate"),
-                QStringLiteral("--tls-cert"), QStringLiteral("--tls-key"), QStringLiteral("--throttle"),
-                QStringLiteral("--error"), QStringLiteral("--latency"), QStringLiteral("--drop"),
-                QStringLiteral("--malformed"), QStringLiteral("--faults"), QStringLiteral("--fault-seed")};
+        static const QStringList withValue = {QStringLiteral("--port"), QStringLiteral("--seed"),
+            QStringLiteral("--generate"), QStringLiteral("--tls-cert"), QStringLiteral("--tls-key"),
+            QStringLiteral("--throttle"), QStringLiteral("--error"), QStringLiteral("--latency"),
+            QStringLiteral("--drop"), QStringLiteral("--malformed"), QStringLiteral("--faults"),
+            QStringLiteral("--fault-seed"), QStringLiteral("--state"), QStringLiteral("--token-lifetime"),
+            QStringLiteral("--device-code-lifetime"), QStringLiteral("--device-code-interval"),
+            QStringLiteral("--slow-down"), QStringLiteral("--confidential-client")};
         if (name == QLatin1String("--no-seeds")) {
             options.loadSeeds = false;
+            continue;
+        }
+        if (name == QLatin1String("--reset")) {
+            options.resetState = true;
+            continue;
+        }
+        if (name == QLatin1String("--test-routes") && !hasInlineValue) {
+            options.testRoutes = true;
+            continue;
+        }
+        if (name == QLatin1String("--single-use-refresh-tokens") && !hasInlineValue) {
+            options.singleUseRefreshTokens = true;
+            continue;
+        }
+        if (name == QLatin1String("--auto-approve")) {
+            // The delay is only ever inline (--auto-approve=5), so a following argument is never taken for it.
+            qint64 seconds = 3;
+            if (hasInlineValue && !parseWholeNumber(value, 0, 3600, &seconds)) {
+                *errorMessage
+                    = QStringLiteral("--auto-approve takes a delay from 0 to 3600 seconds, e.g. --auto-approve=3; "
+                                     "got '%1'.")
+                          .arg(value);
+                return std::nullopt;
+            }
+            options.autoApproveAfterMs = static_cast<int>(seconds * 1000);
             continue;
         }
         if (!withValue.contains(name)) {
@@ -160,10 +188,54 @@ std::optional<SandboxOptions> SandboxOptions::fromArguments(const QStringList& a
             cliFaults.insert(QStringLiteral("seed"), number);
         } else if (name == QLatin1String("--faults")) {
             faultsFile = value;
+        } else if (name == QLatin1String("--token-lifetime")) {
+            if (!parseWholeNumber(value, 1, 86400, &number)) {
+                *errorMessage = QStringLiteral("--token-lifetime takes seconds from 1 to 86400, not '%1'.").arg(value);
+                return std::nullopt;
+            }
+            options.accessTokenLifetimeSeconds = static_cast<int>(number);
+        } else if (name == QLatin1String("--device-code-lifetime")) {
+            if (!parseWholeNumber(value, 1, 86400, &number)) {
+                *errorMessage
+                    = QStringLiteral("--device-code-lifetime takes seconds from 1 to 86400, not '%1'.").arg(value);
+                return std::nullopt;
+            }
+            options.deviceCodeLifetimeSeconds = static_cast<int>(number);
+        } else if (name == QLatin1String("--device-code-interval")) {
+            if (!parseWholeNumber(value, 0, 600, &number)) {
+                *errorMessage
+                    = QStringLiteral("--device-code-interval takes seconds from 0 to 600, not '%1'.").arg(value);
+                return std::nullopt;
+            }
+            options.deviceCodeIntervalSeconds = static_cast<int>(number);
+        } else if (name == QLatin1String("--slow-down")) {
+            if (value != QLatin1String("on") && value != QLatin1String("off")) {
+                *errorMessage = QStringLiteral("--slow-down takes on or off, not '%1'.").arg(value);
+                return std::nullopt;
+            }
+            options.slowDown = value == QLatin1String("on");
+        } else if (name == QLatin1String("--confidential-client")) {
+            if (QUuid::fromString(value).isNull()) {
+                *errorMessage = QStringLiteral("--confidential-client takes an application (client) id GUID, not '%1'.")
+                                    .arg(value);
+                return std::nullopt;
+            }
+            options.confidentialClientIds.append(value.toLower());
+        } else if (name == QLatin1String("--state")) {
+            if (value.isEmpty()) {
+                *errorMessage = QStringLiteral("--state takes the file that keeps the sandbox's state.");
+                return std::nullopt;
+            }
+            options.stateFile = value;
         }
     }
     if (options.tlsCertificateFile.isEmpty() != options.tlsKeyFile.isEmpty()) {
         *errorMessage = QStringLiteral("--tls-cert and --tls-key go together: give both to serve https, or neither.");
+        return std::nullopt;
+    }
+    if (options.resetState && options.stateFile.isEmpty()) {
+        *errorMessage = QStringLiteral("--reset starts the file given with --state over from the seeds; give "
+                                       "--state FILE too.");
         return std::nullopt;
     }
     if (!options.loadSeeds && !options.seedDirectory.isEmpty()) {
@@ -222,9 +294,20 @@ QString SandboxOptions::usage()
         "  --malformed PATTERN[:COUNT]       answer 200 with a JSON body cut short; repeatable\n"
         "  --faults FILE.json                a fault plan in the JSON form of PUT /_sandbox/faults\n"
         "  --fault-seed N                    seed for fault rates (default 0)\n"
+        "  --state FILE                      keep the state (tenants, changes, signing key) in FILE across\n"
+        "                                    restarts; without it the state lives in memory only\n"
+        "  --reset                           with --state: start over from the seeds and replace FILE\n"
+        "  --test-routes                     add POST /_sandbox/devicelogin/approve and /_sandbox/users/revoke\n"
+        "  --auto-approve[=SECONDS]          approve each device code as the tenant's admin after SECONDS (3)\n"
+        "  --token-lifetime SECONDS          access and id token lifetime (default 3599)\n"
+        "  --device-code-lifetime SECONDS    how long a device code stays valid (default 900)\n"
+        "  --device-code-interval SECONDS    the polling interval handed out (default 5; 0 for any pace)\n"
+        "  --slow-down on|off                answer slow_down to polls sooner than the interval (default on)\n"
+        "  --single-use-refresh-tokens       a redeemed refresh token stops working (Entra keeps it valid)\n"
+        "  --confidential-client ID          this client id gets invalid_client AADSTS7000218; repeatable\n"
         "  --help                            show this text\n"
         "\n"
-        "Tokens: GET /_sandbox/tenants lists each tenant's static bearer token.\n");
+        "Sign-in: device code flow at {base}/{tenant}/oauth2/v2.0/devicecode, people sign in at {base}/devicelogin.\n");
 }
 
 } // namespace tbsandbox

@@ -25,6 +25,18 @@ struct SandboxOptions
     QString tlsKeyFile;
     QJsonObject faultPlan; // the JSON form documented in README.md
     int idleTimeoutMs = 0; // a connection with nothing in progress is closed after this; 0: 120 s
+    QString stateFile; // keeps the state across restarts (state/StateFile); empty: in memory only
+    bool resetState = false; // start over from the seeds, replacing stateFile, instead of reading it
+
+    // The login host (README "Sign-in"). Lifetimes and the interval are in seconds.
+    bool testRoutes = false; // POST /_sandbox/devicelogin/approve and /_sandbox/users/revoke exist
+    int autoApproveAfterMs = -1; // >= 0: each device code is approved as the tenant's admin after this delay
+    int accessTokenLifetimeSeconds = 3599;
+    int deviceCodeLifetimeSeconds = 900;
+    int deviceCodeIntervalSeconds = 5; // 0: any polling pace is accepted
+    bool slowDown = true; // answer slow_down to a poll sooner than the interval ([U] graph-reference 7.2)
+    bool singleUseRefreshTokens = false; // Entra keeps a redeemed refresh token valid (auth-reference 1.9)
+    QStringList confidentialClientIds; // these client ids get invalid_client AADSTS7000218 at the token endpoint
 
     // Parses the standalone server's arguments (without the program name). On failure returns nothing
     // and fills errorMessage with a sentence that says what to change.

@@ -12,6 +12,10 @@
 #include "core/sandbox/graph/GraphRouter.h"
 #include "core/sandbox/http/HttpConnection.h"
 #include "core/sandbox/http/HttpServer.h"
+#include "core/sandbox/login/LoginControl.h"
+#include "core/sandbox/login/LoginRouter.h"
+#include "core/sandbox/login/LoginState.h"
+#include "core/sandbox/state/StateFile.h"
 
 #include <QPointer>
 #include <QTimer>
@@ -22,8 +26,10 @@ struct SandboxServer::Private
 {
     explicit Private(SandboxOptions sandboxOptions)
         : options(std::move(sandboxOptions))
-        , router(world, faults, log, clock)
+        , router(world, faults, log, clock, login)
         , control(world, faults, log)
+        , loginRouter(world, login, options, clock)
+        , loginControl(world, login)
     { }
 
     SandboxOptions options;
@@ -31,8 +37,12 @@ struct SandboxServer::Private
     World world;
     FaultPlan faults;
     RequestLog log;
+    LoginState login; // before the routers, which use it
     GraphRouter router;
     ControlController control;
+    LoginRouter loginRouter;
+    LoginControl loginControl;
+    std::unique_ptr<StateFile> state; // null: in memory only
     std::unique_ptr<HttpServer> http;
     QUrl baseUrl;
 };
@@ -42,7 +52,16 @@ SandboxServer::SandboxServer(SandboxOptions options, QObject* parent)
     , d(std::make_unique<Private>(std::move(options)))
 { }
 
-SandboxServer::~SandboxServer() = default;
+SandboxServer::~SandboxServer()
+{
+    // Only a started server saves: one that failed to start may have met a file it could not read.
+    if (d->state && d->http) {
+        QString error;
+        if (!d->state->saveIfDirty(&error)) {
+            qWarning("%s", qUtf8Printable(error));
+        }
+    }
+}
 
 bool SandboxServer::start(QString* errorMessage)
 {
@@ -52,7 +71,30 @@ bool SandboxServer::start(QString* errorMessage)
         error = QStringLiteral("The sandbox is already started.");
         return false;
     }
-    if (d->options.loadSeeds) {
+    // The login host's signing key, device codes, refresh tokens and consents: the state file's "login" section.
+    if (!d->world.stateRegistry().hasSection(QStringLiteral("login"))
+        && !d->world.stateRegistry().registerSection(
+            {QStringLiteral("login"), [this] { return d->login.toJson(); },
+                [this](const QJsonObject& saved, QString* problem) { return d->login.fromJson(saved, problem); }},
+            &error)) {
+        return false;
+    }
+    // A state file, unless a reset is asked for, replaces the seeds: it holds them as they were changed.
+    bool fromStateFile = false;
+    if (!d->options.stateFile.isEmpty()) {
+        d->state = std::make_unique<StateFile>(d->options.stateFile, d->world);
+        d->state->watch();
+        fromStateFile = !d->options.resetState && d->state->exists();
+        if (!fromStateFile) {
+            d->world.stateRegistry().markDirty();
+        }
+    }
+    if (fromStateFile) {
+        if (!d->state->load(&error)) {
+            d->state.reset(); // never to be saved over
+            return false;
+        }
+    } else if (d->options.loadSeeds) {
         const bool loaded = d->options.seedDirectory.isEmpty()
             ? SeedLoader::loadCompiledSeeds(d->world, &error)
             : SeedLoader::loadDirectory(d->options.seedDirectory, d->world, &error);
@@ -66,6 +108,11 @@ bool SandboxServer::start(QString* errorMessage)
                 = QStringLiteral("A generated tenant needs a name and 1 to %1 users.").arg(TenantGenerator::kMaxUsers);
             return false;
         }
+        // A generated tenant the state file holds stays as saved, changes included (TenantGenerator's domain).
+        if (fromStateFile && d->world.tenantByIdOrDomain(spec.name.toLower() + QStringLiteral(".onmicrosoft.com"))) {
+            continue;
+        }
+        d->world.stateRegistry().markDirty();
         if (!d->world.addTenant(TenantGenerator::generate(spec.name, spec.userCount), &error)) {
             return false;
         }
@@ -77,6 +124,10 @@ bool SandboxServer::start(QString* errorMessage)
     auto http = std::make_unique<HttpServer>(
         [this](HttpConnection* connection, const HttpRequest& request) {
             const QString path = request.path();
+            if (LoginRouter::serves(path)) {
+                connection->send(d->loginRouter.handle(request));
+                return;
+            }
             if (path == QLatin1String("/_sandbox") || path.startsWith(QLatin1String("/_sandbox/"))) {
                 connection->send(d->control.handle(request));
                 return;
@@ -107,6 +158,15 @@ bool SandboxServer::start(QString* errorMessage)
                           .arg(http->isTls() ? QStringLiteral("https") : QStringLiteral("http"))
                           .arg(http->serverPort()));
     d->router.setBaseUrl(d->baseUrl);
+    d->loginRouter.setBaseUrl(d->baseUrl);
+    d->loginRouter.setTimerContext(this);
+    if (d->options.testRoutes) {
+        d->control.setLoginControl(&d->loginControl);
+    }
+    // A new or reset file is written now, so a file that cannot be written fails the start, not a later save.
+    if (d->state && !d->state->saveIfDirty(&error)) {
+        return false;
+    }
     d->http = std::move(http);
     return true;
 }
@@ -139,6 +199,16 @@ FaultPlan& SandboxServer::faultPlan()
 RequestLog& SandboxServer::requestLog()
 {
     return d->log;
+}
+
+LoginState& SandboxServer::login()
+{
+    return d->login;
+}
+
+StateFile* SandboxServer::stateFile()
+{
+    return d->state.get();
 }
 
 } // namespace tbsandbox

@@ -13,7 +13,9 @@ namespace tbsandbox {
 
 class World;
 class FaultPlan;
+class LoginState;
 class RequestLog;
+class StateFile;
 
 // The sandbox as a server: binds 127.0.0.1, loads the tenants, answers Graph and control
 // requests. Lives on the thread that created it and never blocks it. Owned by whoever starts it.
@@ -38,6 +40,11 @@ public:
     [[nodiscard]] FaultPlan& faultPlan();
     // Every Graph request served so far (what GET /_sandbox/requests reads).
     [[nodiscard]] RequestLog& requestLog();
+    // The login host's signing key, device codes, refresh tokens and consents.
+    [[nodiscard]] LoginState& login();
+    // The file that keeps the state across restarts (SandboxOptions::stateFile), or nullptr when the state
+    // lives in memory only. It is saved shortly after changes and when the server is destroyed.
+    [[nodiscard]] StateFile* stateFile();
 
 private:
     struct Private;

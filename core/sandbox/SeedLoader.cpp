@@ -74,13 +74,18 @@ std::unique_ptr<TenantState> SeedLoader::parseTenant(
                             .arg(parseError.offset);
         return nullptr;
     }
-    const QJsonObject root = document.object();
+    return tenantFromJson(document.object(), QStringLiteral("Seed %1").arg(sourceName), errorMessage);
+}
+
+std::unique_ptr<TenantState> SeedLoader::tenantFromJson(
+    const QJsonObject& root, const QString& sourceName, QString* errorMessage)
+{
     const QJsonObject identity = root.value(QLatin1String("tenant")).toObject();
     const QUuid id = QUuid::fromString(identity.value(QLatin1String("id")).toString());
     const QString domain = identity.value(QLatin1String("initialDomain")).toString();
     const QString cloud = identity.value(QLatin1String("cloud")).toString();
     if (id.isNull() || domain.isEmpty() || !kCloudNames.contains(cloud)) {
-        *errorMessage = QStringLiteral("Seed %1 needs \"tenant\" with a GUID \"id\", an \"initialDomain\" and a "
+        *errorMessage = QStringLiteral("%1 needs \"tenant\" with a GUID \"id\", an \"initialDomain\" and a "
                                        "\"cloud\" of Global, USGovernment or China.")
                             .arg(sourceName);
         return nullptr;
@@ -97,7 +102,7 @@ std::unique_ptr<TenantState> SeedLoader::parseTenant(
         QString reason;
         std::optional<UserRecord> user = UserSchema::fromJson(*tenant, value.toObject(), &reason);
         if (!user) {
-            *errorMessage = QStringLiteral("Seed %1: %2.").arg(sourceName, reason);
+            *errorMessage = QStringLiteral("%1: %2.").arg(sourceName, reason);
             return nullptr;
         }
         tenant->users().push_back(std::move(*user));
@@ -107,7 +112,7 @@ std::unique_ptr<TenantState> SeedLoader::parseTenant(
         GroupRecord group;
         group.id = QUuid::fromString(properties.value(QLatin1String("id")).toString());
         if (group.id.isNull()) {
-            *errorMessage = QStringLiteral("Seed %1: a group needs a GUID \"id\".").arg(sourceName);
+            *errorMessage = QStringLiteral("%1: a group needs a GUID \"id\".").arg(sourceName);
             return nullptr;
         }
         for (const QJsonValue& member : properties.take(QLatin1String("members")).toArray()) {
@@ -116,14 +121,24 @@ std::unique_ptr<TenantState> SeedLoader::parseTenant(
         group.properties = properties;
         tenant->groups().push_back(std::move(group));
     }
+    // The admin signs in for auto-approve and the test approve route, so it must be a real, enabled user.
+    const QString admin = identity.value(QLatin1String("admin")).toString();
+    if (!admin.isEmpty()) {
+        tenant->setAdminPrincipalName(admin);
+        const qsizetype adminIndex = tenant->adminIndex();
+        if (adminIndex < 0 || !tenant->users().at(static_cast<size_t>(adminIndex)).accountEnabled) {
+            *errorMessage
+                = QStringLiteral("%1: tenant.admin '%2' is not an enabled user of the tenant.").arg(sourceName, admin);
+            return nullptr;
+        }
+    }
     // Members must exist, or members and transitiveMembers would serve holes.
     for (const GroupRecord& group : tenant->groups()) {
         for (const QUuid& member : group.memberIds) {
             if (tenant->findUser(member) < 0 && tenant->findGroup(member) < 0) {
-                *errorMessage
-                    = QStringLiteral("Seed %1: group %2 lists member %3, which is neither a user nor a group.")
-                          .arg(sourceName, group.properties.value(QLatin1String("displayName")).toString(),
-                              member.toString(QUuid::WithoutBraces));
+                *errorMessage = QStringLiteral("%1: group %2 lists member %3, which is neither a user nor a group.")
+                                    .arg(sourceName, group.properties.value(QLatin1String("displayName")).toString(),
+                                        member.toString(QUuid::WithoutBraces));
                 return nullptr;
             }
         }

@@ -126,6 +126,10 @@ std::unique_ptr<TenantState> TenantGenerator::generate(const QString& name, int 
         user.licenceProfile = i % 10 == 9 ? qint16(-1) : p1Profile;
     }
 
+    // A generated tenant has no separate admin account (its user count is what was asked for): the first
+    // user, always enabled, signs in for auto-approve.
+    tenant->setAdminPrincipalName(users.front().userPrincipalName);
+
     GroupRecord pilot;
     pilot.id = QUuid::createUuidV5(tenantId, QStringLiteral("group/pilot"));
     pilot.properties = QJsonObject {{QStringLiteral("id"), pilot.id.toString(QUuid::WithoutBraces)},

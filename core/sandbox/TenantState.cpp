@@ -9,10 +9,7 @@ TenantState::TenantState(QUuid id, QString displayName, QString initialDomain, Q
     , m_displayName(std::move(displayName))
     , m_initialDomain(std::move(initialDomain))
     , m_cloud(std::move(cloud))
-{
-    // Static and predictable on purpose: tests and the control surface list it; it is not a secret.
-    m_staticToken = QStringLiteral("sandbox-static-") + QString::fromLatin1(m_id.toRfc4122().toHex());
-}
+{ }
 
 QString TenantState::idText() const
 {
@@ -90,6 +87,25 @@ qsizetype TenantState::findUser(const QString& idOrPrincipalName) const
     }
     for (size_t i = 0; i < m_users.size(); ++i) {
         if (m_users[i].userPrincipalName.compare(idOrPrincipalName, Qt::CaseInsensitive) == 0) {
+            return static_cast<qsizetype>(i);
+        }
+    }
+    return -1;
+}
+
+qsizetype TenantState::adminIndex() const
+{
+    return m_adminPrincipalName.isEmpty() ? -1 : findUser(m_adminPrincipalName);
+}
+
+qsizetype TenantState::defaultSignInIndex() const
+{
+    const qsizetype admin = adminIndex();
+    if (admin >= 0) {
+        return admin;
+    }
+    for (size_t i = 0; i < m_users.size(); ++i) {
+        if (m_users[i].accountEnabled) {
             return static_cast<qsizetype>(i);
         }
     }

@@ -17,7 +17,7 @@
 
 namespace tbsandbox {
 
-// Everything one emulated tenant holds: identity (id, domain, cloud, static token), the organization object,
+// Everything one emulated tenant holds: identity (id, domain, cloud, admin), the organization object,
 // subscribed SKUs, users (compact), groups, and read/write counters for the control surface. Owned by World;
 // read and changed only on the server's thread.
 class TenantState final
@@ -33,8 +33,15 @@ public:
     [[nodiscard]] const QString& cloud() const { return m_cloud; }
     [[nodiscard]] const QString& role() const { return m_role; }
     void setRole(const QString& role) { m_role = role; }
-    // The bearer token this tenant accepts until real sign-in is emulated.
-    [[nodiscard]] const QString& staticToken() const { return m_staticToken; }
+    // The userPrincipalName of the user that auto-approve and the test approve route sign in when no user is
+    // named: the seed's tenant.admin, or the first user of a generated tenant.
+    [[nodiscard]] const QString& adminPrincipalName() const { return m_adminPrincipalName; }
+    void setAdminPrincipalName(const QString& principalName) { m_adminPrincipalName = principalName; }
+    // Index of the admin user, or -1 when the tenant names none that exists.
+    [[nodiscard]] qsizetype adminIndex() const;
+    // Who signs in when nobody is named (auto-approve, the test approve route): the admin, or for a seed that
+    // names none the first enabled user; -1 when there is nobody to sign in.
+    [[nodiscard]] qsizetype defaultSignInIndex() const;
 
     [[nodiscard]] const QJsonObject& organization() const { return m_organization; }
     void setOrganization(const QJsonObject& organization) { m_organization = organization; }
@@ -72,7 +79,7 @@ private:
     QString m_initialDomain;
     QString m_cloud;
     QString m_role;
-    QString m_staticToken;
+    QString m_adminPrincipalName;
     QJsonObject m_organization;
     QJsonArray m_subscribedSkus;
     StringTable m_strings;

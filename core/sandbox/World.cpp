@@ -42,17 +42,4 @@ TenantState* World::tenantByIdOrDomain(const QString& idOrDomain) const
     return nullptr;
 }
 
-TenantState* World::tenantByToken(const QString& bearerToken) const
-{
-    if (bearerToken.isEmpty()) {
-        return nullptr;
-    }
-    for (const auto& tenant : m_tenants) {
-        if (tenant->staticToken() == bearerToken) {
-            return tenant.get();
-        }
-    }
-    return nullptr;
-}
-
 } // namespace tbsandbox

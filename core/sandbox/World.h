@@ -3,13 +3,14 @@
 #pragma once
 
 #include "core/sandbox/TenantState.h"
+#include "core/sandbox/state/StateRegistry.h"
 
 #include <memory>
 #include <vector>
 
 namespace tbsandbox {
 
-// All emulated tenants, looked up by id, domain or static token. Controllers read and change it; tests inspect
+// All emulated tenants, looked up by id or domain. Controllers read and change it; tests inspect
 // it after a scenario. Owned by SandboxServer; used only on the server's thread.
 class World final
 {
@@ -25,10 +26,14 @@ public:
     [[nodiscard]] TenantState* tenantById(const QUuid& id) const;
     // By tenant id or by any domain the tenant owns (case-insensitive); nullptr when unknown.
     [[nodiscard]] TenantState* tenantByIdOrDomain(const QString& idOrDomain) const;
-    [[nodiscard]] TenantState* tenantByToken(const QString& bearerToken) const;
+
+    // Sections of the state file besides the tenants, and the mark that says something worth keeping changed.
+    [[nodiscard]] StateRegistry& stateRegistry() { return m_stateRegistry; }
+    [[nodiscard]] const StateRegistry& stateRegistry() const { return m_stateRegistry; }
 
 private:
     std::vector<std::unique_ptr<TenantState>> m_tenants;
+    StateRegistry m_stateRegistry;
 };
 
 } // namespace tbsandbox

@@ -77,8 +77,8 @@ std::optional<QUrl> startSandbox(QProcess& process, int users)
     const QString program
         = QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("tenantbridge-sandbox"));
     process.setProgram(program);
-    process.setArguments({QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--generate"),
-        QStringLiteral("bench=%1").arg(users)});
+    process.setArguments({QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--test-routes"),
+        QStringLiteral("--generate"), QStringLiteral("bench=%1").arg(users)});
     process.setProcessChannelMode(QProcess::SeparateChannels);
     process.start();
     if (!process.waitForStarted(kStartTimeoutMs)) {
@@ -103,6 +103,62 @@ std::optional<QUrl> startSandbox(QProcess& process, int users)
         return std::nullopt;
     }
     return url;
+}
+
+// POSTs a body to the sandbox and returns the answer's status and JSON (0 and empty on a timeout).
+std::pair<int, QJsonObject> post(
+    QNetworkAccessManager& network, const QUrl& sandbox, const QString& path, const QByteArray& body, bool form)
+{
+    QUrl url = sandbox;
+    url.setPath(path);
+    QNetworkRequest request(url);
+    request.setHeader(QNetworkRequest::ContentTypeHeader,
+        form ? QByteArrayLiteral("application/x-www-form-urlencoded") : QByteArrayLiteral("application/json"));
+    QNetworkReply* reply = network.post(request, body);
+    if (!spin([reply] { return reply->isFinished(); }, kStartTimeoutMs)) {
+        reply->abort();
+    }
+    reply->deleteLater();
+    return {reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
+        QJsonDocument::fromJson(reply->readAll()).object()};
+}
+
+// Signs in to the tenant as its admin with the device flow: approved by the test route when the sandbox has it,
+// else by the sandbox's auto-approve (a sandbox given with --sandbox needs one of --test-routes or
+// --auto-approve). The access token, or nothing.
+std::optional<QString> signIn(QNetworkAccessManager& network, const QUrl& sandbox, const QString& tenantId)
+{
+    const QByteArray clientId = QByteArrayLiteral("14d82eec-204b-4c2f-b7e8-296a70dab67e");
+    const auto [codeStatus, code] = post(network, sandbox, QStringLiteral("/%1/oauth2/v2.0/devicecode").arg(tenantId),
+        "client_id=" + clientId + "&scope=offline_access%20User.Read.All", true);
+    if (codeStatus != 200) {
+        err() << "devicecode answered " << codeStatus << "\n";
+        return std::nullopt;
+    }
+    const QJsonObject approval {{QStringLiteral("userCode"), code.value(QStringLiteral("user_code"))}};
+    post(network, sandbox, QStringLiteral("/_sandbox/devicelogin/approve"),
+        QJsonDocument(approval).toJson(QJsonDocument::Compact), false);
+    const QByteArray poll = "grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Adevice_code&client_id=" + clientId
+        + "&device_code=" + QUrl::toPercentEncoding(code.value(QStringLiteral("device_code")).toString());
+    const int intervalMs = code.value(QStringLiteral("interval")).toInt(5) * 1000;
+    QElapsedTimer waited;
+    waited.start();
+    while (waited.elapsed() < kStartTimeoutMs) {
+        const auto [status, answer]
+            = post(network, sandbox, QStringLiteral("/%1/oauth2/v2.0/token").arg(tenantId), poll, true);
+        if (status == 200) {
+            return answer.value(QStringLiteral("access_token")).toString();
+        }
+        if (answer.value(QStringLiteral("error")).toString() != QStringLiteral("authorization_pending")) {
+            err() << "the token endpoint answered " << answer.value(QStringLiteral("error")).toString() << "\n";
+            return std::nullopt;
+        }
+        QTimer::singleShot(intervalMs, &network, [] {});
+        spin([&waited, start = waited.elapsed(), intervalMs] { return waited.elapsed() >= start + intervalMs; },
+            intervalMs + 1000);
+    }
+    err() << "the sign-in was never approved (start the sandbox with --test-routes or --auto-approve)\n";
+    return std::nullopt;
 }
 
 // GET /_sandbox/requests?since=0: the sandbox's own count of GET .../users requests for this tenant.
@@ -196,7 +252,11 @@ int main(int argc, char* argv[])
     }
 
     tb::SystemClock clock;
-    tb::auth::StaticTokenSource tokens({{bench->tenant.id, bench->staticToken}});
+    const std::optional<QString> token = signIn(network, sandboxUrl, bench->tenant.id);
+    if (!token) {
+        return 1;
+    }
+    tb::auth::StaticTokenSource tokens({{bench->tenant.id, *token}});
     tb::graph::GraphClient::Settings settings;
     settings.baseUrl = bench->graphBaseUrl(sandboxUrl);
     settings.tenantId = bench->tenant.id;

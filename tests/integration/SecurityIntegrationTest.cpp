@@ -108,7 +108,10 @@ TEST_CASE("A client for tenant A with tenant B's token gets 403", "[integration]
     const auto beta = fixture.tenant(QStringLiteral("beta"));
     REQUIRE(alpha.has_value());
     REQUIRE(beta.has_value());
-    tb::auth::StaticTokenSource crossed({{alpha->tenant.id, beta->staticToken}});
+    // The fixture signed in to both tenants: beta's token is a valid token of the wrong tenant.
+    const QString betaToken = fixture.accessToken(beta->tenant.id);
+    REQUIRE(!betaToken.isEmpty());
+    tb::auth::StaticTokenSource crossed({{alpha->tenant.id, betaToken}});
     auto client = fixture.makeClient(alpha->tenant.id, crossed, {});
     const auto response = GraphWait::response(client->send(DirectoryEndpoints::organizationRequest()));
     REQUIRE(response.has_value());

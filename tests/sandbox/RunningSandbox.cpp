@@ -18,10 +18,17 @@ QUrl startedBaseUrl(tbsandbox::SandboxServer& server)
     return server.baseUrl();
 }
 
+// Tests sign in through the device flow approved by the test route, so the route must exist.
+tbsandbox::SandboxOptions withTestRoutes(tbsandbox::SandboxOptions options)
+{
+    options.testRoutes = true;
+    return options;
+}
+
 } // namespace
 
 RunningSandbox::RunningSandbox(tbsandbox::SandboxOptions options)
-    : server(std::move(options))
+    : server(withTestRoutes(std::move(options)))
     , client(startedBaseUrl(server))
 { }
 

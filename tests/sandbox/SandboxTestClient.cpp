@@ -87,9 +87,77 @@ QJsonObject SandboxTestClient::tenantEntry(const QString& domain)
     return {};
 }
 
+SandboxAnswer SandboxTestClient::postForm(const QString& path, const QList<QPair<QString, QString>>& fields)
+{
+    QByteArray body;
+    for (const auto& [name, value] : fields) {
+        if (!body.isEmpty()) {
+            body += '&';
+        }
+        body += QUrl::toPercentEncoding(name) + '=' + QUrl::toPercentEncoding(value);
+    }
+    return send(QByteArrayLiteral("POST"), path,
+        {{QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/x-www-form-urlencoded")}}, body);
+}
+
+SandboxAnswer SandboxTestClient::deviceCode(const QString& tenant, const QString& scope, const QString& clientId)
+{
+    return postForm(QStringLiteral("/%1/oauth2/v2.0/devicecode").arg(tenant),
+        {{QStringLiteral("client_id"), clientId}, {QStringLiteral("scope"), scope}});
+}
+
+SandboxAnswer SandboxTestClient::approve(const QString& userCode, const QString& user, bool decline)
+{
+    QJsonObject body {{QStringLiteral("userCode"), userCode}, {QStringLiteral("decline"), decline}};
+    if (!user.isEmpty()) {
+        body.insert(QStringLiteral("user"), user);
+    }
+    return send(QByteArrayLiteral("POST"), QStringLiteral("/_sandbox/devicelogin/approve"), {},
+        QJsonDocument(body).toJson(QJsonDocument::Compact));
+}
+
+SandboxAnswer SandboxTestClient::pollToken(const QString& tenant, const QString& deviceCode, const QString& clientId)
+{
+    return postForm(QStringLiteral("/%1/oauth2/v2.0/token").arg(tenant),
+        {{QStringLiteral("grant_type"), QStringLiteral("urn:ietf:params:oauth:grant-type:device_code")},
+            {QStringLiteral("client_id"), clientId}, {QStringLiteral("device_code"), deviceCode},
+            {QStringLiteral("client_info"), QStringLiteral("1")}});
+}
+
+SandboxAnswer SandboxTestClient::refresh(
+    const QString& tenant, const QString& refreshToken, const QString& scope, const QString& clientId)
+{
+    return postForm(QStringLiteral("/%1/oauth2/v2.0/token").arg(tenant),
+        {{QStringLiteral("grant_type"), QStringLiteral("refresh_token")}, {QStringLiteral("client_id"), clientId},
+            {QStringLiteral("refresh_token"), refreshToken}, {QStringLiteral("scope"), scope},
+            {QStringLiteral("client_info"), QStringLiteral("1")}});
+}
+
+SandboxAnswer SandboxTestClient::signIn(
+    const QString& tenant, const QString& scope, const QString& user, const QString& clientId)
+{
+    const SandboxAnswer code = deviceCode(tenant, scope, clientId);
+    if (code.status != 200) {
+        return code;
+    }
+    const SandboxAnswer approved = approve(code.json().value(QLatin1String("user_code")).toString(), user);
+    if (approved.status != 200) {
+        return approved;
+    }
+    return pollToken(tenant, code.json().value(QLatin1String("device_code")).toString(), clientId);
+}
+
 QString SandboxTestClient::tokenFor(const QString& domain)
 {
-    return tenantEntry(domain).value(QLatin1String("staticToken")).toString();
+    if (!m_tokens.contains(domain)) {
+        const SandboxAnswer answer = signIn(domain);
+        const QString token = answer.json().value(QLatin1String("access_token")).toString();
+        if (token.isEmpty()) {
+            return {}; // the test's own checks then fail on a 401
+        }
+        m_tokens.insert(domain, token);
+    }
+    return m_tokens.value(domain);
 }
 
 QString SandboxTestClient::tenantIdFor(const QString& domain)

@@ -67,6 +67,7 @@ SandboxFixture::SandboxFixture(tbsandbox::SandboxOptions options, graph::RetryPo
     : m_policy(std::move(policy))
     , m_maxInFlight(maxInFlight)
 {
+    options.testRoutes = true; // the fixture signs in through POST /_sandbox/devicelogin/approve
     m_server = std::make_unique<tbsandbox::SandboxServer>(std::move(options));
     QString error;
     if (!m_server->start(&error)) {
@@ -91,7 +92,12 @@ SandboxFixture::SandboxFixture(tbsandbox::SandboxOptions options, graph::RetryPo
         return;
     }
     for (const graph::SandboxTenant& entry : std::as_const(m_tenants)) {
-        m_tokens.setToken(entry.tenant.id, entry.staticToken);
+        const QString token = signIn(entry.tenant.id);
+        if (token.isEmpty()) {
+            return;
+        }
+        m_tokens.setToken(entry.tenant.id, token);
+        m_accessTokens.insert(entry.tenant.id, token);
         m_clients.emplace(entry.tenant.id,
             std::make_unique<graph::GraphClient>(m_network, m_tokens, m_clock, settingsFor(entry.tenant.id)));
     }
@@ -153,8 +159,52 @@ std::unique_ptr<graph::GraphClient> SandboxFixture::makeClient(
     return std::make_unique<graph::GraphClient>(m_network, tokens, m_clock, std::move(settings));
 }
 
+QString SandboxFixture::signIn(const QString& tenantId)
+{
+    const auto form = [](const QList<QPair<QString, QString>>& fields) {
+        QUrlQuery query;
+        for (const auto& [name, value] : fields) {
+            query.addQueryItem(QString::fromLatin1(QUrl::toPercentEncoding(name)),
+                QString::fromLatin1(QUrl::toPercentEncoding(value)));
+        }
+        return query.toString(QUrl::FullyEncoded).toLatin1();
+    };
+    const QByteArray formType = QByteArrayLiteral("application/x-www-form-urlencoded");
+    const QString clientId = QStringLiteral("14d82eec-204b-4c2f-b7e8-296a70dab67e");
+    const ControlAnswer code
+        = control(QByteArrayLiteral("POST"), QStringLiteral("/%1/oauth2/v2.0/devicecode").arg(tenantId),
+            form({{QStringLiteral("client_id"), clientId},
+                {QStringLiteral("scope"),
+                    QStringLiteral("openid profile offline_access https://graph.microsoft.com/.default")}}),
+            formType);
+    const QJsonObject codeJson = QJsonDocument::fromJson(code.body).object();
+    const ControlAnswer approved = control(QByteArrayLiteral("POST"), QStringLiteral("/_sandbox/devicelogin/approve"),
+        QJsonDocument(QJsonObject {{QStringLiteral("userCode"), codeJson.value(QStringLiteral("user_code"))}})
+            .toJson(QJsonDocument::Compact));
+    const ControlAnswer token
+        = control(QByteArrayLiteral("POST"), QStringLiteral("/%1/oauth2/v2.0/token").arg(tenantId),
+            form({{QStringLiteral("grant_type"), QStringLiteral("urn:ietf:params:oauth:grant-type:device_code")},
+                {QStringLiteral("client_id"), clientId},
+                {QStringLiteral("device_code"), codeJson.value(QStringLiteral("device_code")).toString()}}),
+            formType);
+    const QString accessToken
+        = QJsonDocument::fromJson(token.body).object().value(QStringLiteral("access_token")).toString();
+    if (accessToken.isEmpty()) {
+        // The answers name no secret when they fail: only their status and error codes are shown.
+        m_errorMessage
+            = QStringLiteral("signing in to %1 failed: devicecode %2, approve %3, token %4 %5")
+                  .arg(tenantId)
+                  .arg(code.status)
+                  .arg(approved.status)
+                  .arg(token.status)
+                  .arg(QString::fromUtf8(
+                      QJsonDocument::fromJson(token.body).object().value(QStringLiteral("error")).toString().toUtf8()));
+    }
+    return accessToken;
+}
+
 SandboxFixture::ControlAnswer SandboxFixture::control(
-    const QByteArray& method, const QString& path, const QByteArray& body)
+    const QByteArray& method, const QString& path, const QByteArray& body, const QByteArray& contentType)
 {
     QUrl url = sandboxUrl();
     const qsizetype query = path.indexOf(QLatin1Char('?'));
@@ -164,7 +214,7 @@ SandboxFixture::ControlAnswer SandboxFixture::control(
     }
     QNetworkRequest request(url);
     if (!body.isEmpty()) {
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
     }
     QPointer<QNetworkReply> reply = m_controlNetwork.sendCustomRequest(request, method, body);
     ControlAnswer answer;

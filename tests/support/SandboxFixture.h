@@ -9,6 +9,7 @@
 #include "core/graph/SandboxTenant.h"
 #include "core/sandbox/SandboxOptions.h"
 
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QNetworkAccessManager>
@@ -46,9 +47,10 @@ struct SandboxLogEntry
     [[nodiscard]] QString queryValue(const QString& name) const;
 };
 
-// Starts a sandbox in this process on a free loopback port with the given options, reads its catalog
-// through the real SandboxCatalog, and wires a StaticTokenSource plus one GraphClient per tenant - what a
-// user has after Connect, until sign-in lands. Also offers the control surface (faults, request log) over
+// Starts a sandbox in this process on a free loopback port with the given options (test routes always on),
+// reads its catalog through the real SandboxCatalog, signs in to every tenant as its admin with every Graph
+// scope (device flow over raw HTTP, approved by the test route) and wires a StaticTokenSource with those access
+// tokens plus one GraphClient per tenant. Also offers the control surface (faults, request log) over
 // plain QNetworkAccessManager. Failures are reported through isReady()/errorMessage(), never by aborting,
 // so a test fails with a sentence. Lives on the test's thread; one per test case.
 class SandboxFixture final
@@ -79,6 +81,8 @@ public:
     [[nodiscard]] graph::GraphClient::Settings settingsFor(const QString& tenantId) const;
 
     [[nodiscard]] auth::StaticTokenSource& tokens() { return m_tokens; }
+    // The access token the fixture got for this tenant (empty for an unknown id).
+    [[nodiscard]] QString accessToken(const QString& tenantId) const { return m_accessTokens.value(tenantId); }
     [[nodiscard]] QNetworkAccessManager& network() { return m_network; }
     [[nodiscard]] tb::Clock& clock() { return m_clock; }
 
@@ -96,12 +100,16 @@ private:
         int status = 0;
         QByteArray body;
     };
-    [[nodiscard]] ControlAnswer control(const QByteArray& method, const QString& path, const QByteArray& body = {});
+    [[nodiscard]] ControlAnswer control(const QByteArray& method, const QString& path, const QByteArray& body = {},
+        const QByteArray& contentType = QByteArrayLiteral("application/json"));
+    // An access token for the tenant's admin, or an empty string with errorMessage set.
+    [[nodiscard]] QString signIn(const QString& tenantId);
 
     tb::SystemClock m_clock;
     QNetworkAccessManager m_network;
     QNetworkAccessManager m_controlNetwork; // keeps control calls off the clients' connections
     auth::StaticTokenSource m_tokens;
+    QHash<QString, QString> m_accessTokens; // tenant id -> the token in m_tokens
     std::unique_ptr<tbsandbox::SandboxServer> m_server;
     QList<graph::SandboxTenant> m_tenants;
     std::map<QString, std::unique_ptr<graph::GraphClient>> m_clients;

@@ -27,6 +27,7 @@ struct GraphRequestContext
     QByteArray contentType;
     QByteArray body;
     TenantState* tenant = nullptr;
+    QStringList grantedScopes; // the access token's scp
     QString requestId;
     QString clientRequestId;
     QUrl baseUrl;

@@ -8,6 +8,9 @@
 #include "core/sandbox/World.h"
 #include "core/sandbox/graph/GraphRequestContext.h"
 #include "core/sandbox/http/HttpRequest.h"
+#include "core/sandbox/login/AccessTokenValidator.h"
+#include "core/sandbox/login/GraphScopes.h"
+#include "core/sandbox/login/LoginState.h"
 
 #include <QUuid>
 
@@ -58,11 +61,13 @@ QString bearerToken(const QByteArray& authorization)
 
 } // namespace
 
-GraphRouter::GraphRouter(World& world, FaultPlan& faults, RequestLog& log, const MonotonicEpochClock& clock)
+GraphRouter::GraphRouter(
+    World& world, FaultPlan& faults, RequestLog& log, const MonotonicEpochClock& clock, LoginState& login)
     : m_world(world)
     , m_faults(faults)
     , m_log(log)
     , m_clock(clock)
+    , m_login(login)
 { }
 
 QUrl GraphRouter::linkBase(const HttpRequest& request) const
@@ -139,15 +144,14 @@ HttpResponse GraphRouter::handle(const HttpRequest& request)
     context.pathPrefix = QLatin1Char('/') + segments.mid(0, prefixLength).join(QLatin1Char('/'));
     context.segments = segments.mid(prefixLength);
 
-    const QByteArray authorization = request.header(QByteArrayLiteral("authorization"));
-    TenantState* tokenTenant = m_world.tenantByToken(bearerToken(authorization));
-    if (!tokenTenant) {
-        return finish(unauthenticated(context,
-                          authorization.isEmpty() ? QStringLiteral("Access token is empty.")
-                                                  : QStringLiteral("Access token validation failure. Invalid "
-                                                                   "audience or token not issued by this sandbox.")),
-            QString(), HttpResponse::Delivery::Complete);
+    const AccessTokenValidator::Result token
+        = AccessTokenValidator(m_world, m_login)
+              .validate(bearerToken(request.header(QByteArrayLiteral("authorization"))), m_clock.nowMs());
+    if (!token.isValid()) {
+        return finish(unauthenticated(context, token.problem), QString(), HttpResponse::Delivery::Complete);
     }
+    TenantState* tokenTenant = token.tenant;
+    context.grantedScopes = token.scopes;
     if (prefixLength == 2) {
         TenantState* pathTenant = m_world.tenantByIdOrDomain(segments.first());
         if (!pathTenant) {
@@ -170,6 +174,10 @@ HttpResponse GraphRouter::handle(const HttpRequest& request)
 
     // The outer $batch request is not counted against the window: each item is (graph-reference 8.3).
     const bool isBatch = context.segments.size() == 1 && context.segments.first() == QLatin1String("$batch");
+    // Scopes are checked per item for $batch: items may reach different resources.
+    if (const std::optional<GraphReply> refusal = scopeRefusal(context); refusal && !isBatch) {
+        return finish(*refusal, QString(), HttpResponse::Delivery::Complete);
+    }
     const Resolution resolution = applyRequestFaults(context, path, request.receivedAtMs, !isBatch);
     if (resolution.refusal) {
         return finish(*resolution.refusal, resolution.fault, HttpResponse::Delivery::Complete);
@@ -194,6 +202,7 @@ GraphReply GraphRouter::handleBatchItem(
     context.clientRequestId = itemClientId.isEmpty() ? outer.clientRequestId : itemClientId;
     context.baseUrl = outer.baseUrl;
     context.tenant = outer.tenant;
+    context.grantedScopes = outer.grantedScopes;
     context.pathPrefix = outer.pathPrefix;
     context.consistencyEventual
         = item.header(QStringLiteral("ConsistencyLevel")).trimmed().toLower() == QLatin1String("eventual");
@@ -233,9 +242,13 @@ GraphReply GraphRouter::handleBatchItem(
     } else {
         // Faults match the item as if it had been sent alone: outer prefix, version, item path.
         const QString faultPath = context.pathPrefix + decodedPath;
-        const Resolution resolution = applyRequestFaults(context, faultPath, m_clock.nowMs(), true);
-        reply = resolution.refusal ? *resolution.refusal : dispatch(context, receivedAtMs);
-        fault = resolution.fault;
+        if (const std::optional<GraphReply> refusal = scopeRefusal(context)) {
+            reply = *refusal;
+        } else {
+            const Resolution resolution = applyRequestFaults(context, faultPath, m_clock.nowMs(), true);
+            reply = resolution.refusal ? *resolution.refusal : dispatch(context, receivedAtMs);
+            fault = resolution.fault;
+        }
     }
     entry.status = reply.status;
     entry.retryAfterSeconds = reply.retryAfterSeconds;
@@ -286,7 +299,13 @@ GraphReply GraphRouter::dispatch(GraphRequestContext& context, qint64 receivedAt
             return handleBatchItem(outer, item, receivedAtMs);
         });
     }
-    std::optional<GraphReply> reply = m_directory.handle(context);
+    std::optional<GraphReply> reply;
+    if (context.segments.size() == 3 && context.segments.first() == QLatin1String("users")
+        && context.segments.at(2) == QLatin1String("revokeSignInSessions")) {
+        reply = revokeSignInSessions(context);
+    } else {
+        reply = m_directory.handle(context);
+    }
     if (!reply) {
         return GraphReply::error(context, 404, QStringLiteral("Request_ResourceNotFound"),
             QStringLiteral("Resource not found for the segment '%1'.")
@@ -296,8 +315,43 @@ GraphReply GraphRouter::dispatch(GraphRequestContext& context, qint64 receivedAt
         context.tenant->countRead();
     } else if (reply->status != 405) {
         context.tenant->countWrite();
+        if (reply->status < 400) {
+            m_world.stateRegistry().markDirty();
+        }
     }
     return *reply;
+}
+
+std::optional<GraphReply> GraphRouter::scopeRefusal(const GraphRequestContext& context)
+{
+    const QStringList required = GraphScopes::requiredFor(context.method, context.segments);
+    if (required.isEmpty() || GraphScopes::grants(context.grantedScopes, required)) {
+        return std::nullopt;
+    }
+    return GraphReply::error(context, 403, QStringLiteral("Authorization_RequestDenied"),
+        QStringLiteral("Insufficient privileges to complete the operation."));
+}
+
+GraphReply GraphRouter::revokeSignInSessions(const GraphRequestContext& context)
+{
+    if (context.method != QLatin1String("POST")) {
+        GraphReply reply = GraphReply::error(context, 405, QStringLiteral("Request_BadRequest"),
+            QStringLiteral("revokeSignInSessions accepts POST only."));
+        reply.headers.append({QByteArrayLiteral("Allow"), QByteArrayLiteral("POST")});
+        return reply;
+    }
+    const qsizetype index = context.tenant->findUser(context.segments.at(1));
+    if (index < 0) {
+        return GraphReply::error(context, 404, QStringLiteral("Request_ResourceNotFound"),
+            QStringLiteral("Resource '%1' does not exist or one of its queried reference-property objects are not "
+                           "present.")
+                .arg(context.segments.at(1)));
+    }
+    m_login.refreshTokens().revokeUser(context.tenant->id(), context.tenant->users().at(static_cast<size_t>(index)).id);
+    return GraphReply::jsonReply(200,
+        QJsonObject {{QStringLiteral("@odata.context"),
+                         context.baseUrl.toString() + context.pathPrefix + QStringLiteral("/$metadata#Edm.Boolean")},
+            {QStringLiteral("value"), true}});
 }
 
 GraphReply GraphRouter::unauthenticated(const GraphRequestContext& context, const QString& message)

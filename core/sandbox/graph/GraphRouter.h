@@ -12,21 +12,24 @@
 namespace tbsandbox {
 
 class FaultPlan;
+class LoginState;
 class MonotonicEpochClock;
 class RequestLog;
 class World;
 struct HttpRequest;
 struct GraphRequestContext;
 
-// The front door for Graph traffic: resolves the tenant ({base}/v1.0/... from the token, {base}/{tenant}/v1.0/...
-// from the path, checking the token belongs to it), authenticates, applies the fault plan (throttle, error,
+// The front door for Graph traffic: validates the bearer token (a JWT of the login host), resolves the tenant
+// ({base}/v1.0/... from the token, {base}/{tenant}/v1.0/... from the path, checking the token belongs to it),
+// checks the token's scopes against the path (GraphScopes), applies the fault plan (throttle, error,
 // drop, malformed), dispatches to the controllers, stamps request-id/client-request-id and records every
 // request, $batch items included, in the RequestLog. Owned by SandboxServer; server thread.
 class GraphRouter final
 {
 public:
-    // The clock times throttle windows and must outlive the router.
-    GraphRouter(World& world, FaultPlan& faults, RequestLog& log, const MonotonicEpochClock& clock);
+    // The clock times throttle windows and checks token lifetimes; it and the login state (the signing key,
+    // the refresh tokens revokeSignInSessions ends) must outlive the router.
+    GraphRouter(World& world, FaultPlan& faults, RequestLog& log, const MonotonicEpochClock& clock, LoginState& login);
 
     void setBaseUrl(const QUrl& baseUrl) { m_baseUrl = baseUrl; }
 
@@ -50,6 +53,10 @@ private:
         const GraphRequestContext& context, const QString& faultPath, qint64 nowMs, bool throttled);
     [[nodiscard]] GraphReply dispatch(GraphRequestContext& context, qint64 receivedAtMs);
     [[nodiscard]] static GraphReply unauthenticated(const GraphRequestContext& context, const QString& message);
+    // 403 when the token's scopes do not cover the call; nothing when they do.
+    [[nodiscard]] static std::optional<GraphReply> scopeRefusal(const GraphRequestContext& context);
+    // POST /users/{id}/revokeSignInSessions: ends the user's refresh tokens.
+    [[nodiscard]] GraphReply revokeSignInSessions(const GraphRequestContext& context);
     // The Host the client used when it names a loopback host on our own port, else the configured base URL.
     [[nodiscard]] QUrl linkBase(const HttpRequest& request) const;
     [[nodiscard]] static HttpResponse toHttp(const GraphReply& reply, const GraphRequestContext& context);
@@ -58,6 +65,7 @@ private:
     FaultPlan& m_faults;
     RequestLog& m_log;
     const MonotonicEpochClock& m_clock;
+    LoginState& m_login;
     QUrl m_baseUrl;
     DirectoryController m_directory;
     BatchController m_batch;

@@ -1,0 +1,140 @@
+// SPDX-FileCopyrightText: 2026 TenantBridge contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/sandbox/login/GraphScopes.h"
+
+namespace tbsandbox {
+
+namespace {
+
+// Graph's resource as it appears before a scope name: the hosts of the three clouds and the app id.
+const QStringList kGraphResources
+    = {QStringLiteral("https://graph.microsoft.com/"), QStringLiteral("https://graph.microsoft.us/"),
+        QStringLiteral("https://dod-graph.microsoft.us/"), QStringLiteral("https://microsoftgraph.chinacloudapi.cn/"),
+        QStringLiteral("00000003-0000-0000-c000-000000000000/")};
+
+const QStringList kOidcScopes
+    = {QStringLiteral("openid"), QStringLiteral("profile"), QStringLiteral("email"), QStringLiteral("offline_access")};
+
+const QStringList kUserReads = {QStringLiteral("User.Read.All"), QStringLiteral("User.ReadWrite.All"),
+    QStringLiteral("Directory.Read.All"), QStringLiteral("Directory.ReadWrite.All")};
+const QStringList kUserWrites = {QStringLiteral("User.ReadWrite.All"), QStringLiteral("Directory.ReadWrite.All")};
+const QStringList kGroupReads
+    = {QStringLiteral("Group.Read.All"), QStringLiteral("GroupMember.Read.All"), QStringLiteral("Group.ReadWrite.All"),
+        QStringLiteral("Directory.Read.All"), QStringLiteral("Directory.ReadWrite.All")};
+const QStringList kOrganizationReads
+    = {QStringLiteral("User.Read"), QStringLiteral("Organization.Read.All"), QStringLiteral("Directory.Read.All")};
+const QStringList kSkuReads = {QStringLiteral("Organization.Read.All"), QStringLiteral("Directory.Read.All"),
+    QStringLiteral("LicenseAssignment.Read.All")};
+const QStringList kRevokeSessions = {QStringLiteral("User.RevokeSessions.All"), QStringLiteral("User.ReadWrite.All"),
+    QStringLiteral("Directory.ReadWrite.All")};
+
+QString canonical(const QString& name)
+{
+    for (const QString& known : GraphScopes::known()) {
+        if (known.compare(name, Qt::CaseInsensitive) == 0) {
+            return known;
+        }
+    }
+    return name;
+}
+
+} // namespace
+
+const QStringList& GraphScopes::known()
+{
+    static const QStringList scopes = {QStringLiteral("User.Read"), QStringLiteral("User.Read.All"),
+        QStringLiteral("User.ReadWrite.All"), QStringLiteral("User.RevokeSessions.All"),
+        QStringLiteral("Group.Read.All"), QStringLiteral("GroupMember.Read.All"), QStringLiteral("Group.ReadWrite.All"),
+        QStringLiteral("Directory.Read.All"), QStringLiteral("Directory.ReadWrite.All"),
+        QStringLiteral("Organization.Read.All"), QStringLiteral("LicenseAssignment.Read.All")};
+    return scopes;
+}
+
+GraphScopes::Request GraphScopes::parse(const QString& scopeParameter)
+{
+    Request request;
+    const auto addGraph = [&request](const QString& name) {
+        const QString scope = canonical(name);
+        if (!request.graph.contains(scope, Qt::CaseInsensitive)) {
+            request.graph.append(scope);
+        }
+    };
+    for (const QString& scope : scopeParameter.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        if (kOidcScopes.contains(scope.toLower())) {
+            if (!request.oidc.contains(scope.toLower())) {
+                request.oidc.append(scope.toLower());
+            }
+            continue;
+        }
+        QString name = scope;
+        for (const QString& resource : kGraphResources) {
+            if (scope.startsWith(resource, Qt::CaseInsensitive)) {
+                name = scope.mid(resource.size());
+                break;
+            }
+        }
+        // A scope of another resource (Azure management, a custom API) or a malformed one.
+        if (name.contains(QLatin1Char('/')) || name.contains(QLatin1Char(':')) || name.isEmpty()) {
+            request.invalidScope = scope;
+            return request;
+        }
+        if (name.compare(QLatin1String(".default"), Qt::CaseInsensitive) == 0) {
+            request.everything = true;
+            continue;
+        }
+        addGraph(name);
+    }
+    if (request.everything) {
+        for (const QString& scope : known()) {
+            addGraph(scope);
+        }
+    }
+    return request;
+}
+
+QString GraphScopes::audienceFor(const QString& cloud)
+{
+    if (cloud == QLatin1String("USGovernment")) {
+        return QStringLiteral("https://graph.microsoft.us");
+    }
+    if (cloud == QLatin1String("China")) {
+        return QStringLiteral("https://microsoftgraph.chinacloudapi.cn");
+    }
+    return QStringLiteral("https://graph.microsoft.com");
+}
+
+QStringList GraphScopes::requiredFor(const QString& method, const QStringList& segments)
+{
+    if (segments.isEmpty()) {
+        return {};
+    }
+    const QString& collection = segments.first();
+    if (collection == QLatin1String("users")) {
+        if (segments.size() == 3 && segments.at(2) == QLatin1String("revokeSignInSessions")) {
+            return kRevokeSessions;
+        }
+        return method == QLatin1String("GET") ? kUserReads : kUserWrites;
+    }
+    if (collection == QLatin1String("groups")) {
+        return kGroupReads;
+    }
+    if (collection == QLatin1String("organization")) {
+        return kOrganizationReads;
+    }
+    if (collection == QLatin1String("subscribedSkus")) {
+        return kSkuReads;
+    }
+    return {};
+}
+
+bool GraphScopes::grants(const QStringList& granted, const QStringList& anyOf)
+{
+    for (const QString& scope : anyOf) {
+        if (granted.contains(scope, Qt::CaseInsensitive)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+} // namespace tbsandbox
