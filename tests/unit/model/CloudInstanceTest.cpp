@@ -35,9 +35,38 @@ TEST_CASE("CloudInstance reads the names used by the sandbox and by discovery", 
     CHECK(CloudInstance::fromName(QStringLiteral("partner.microsoftonline.cn"))->kind() == CloudInstance::Kind::China);
     CHECK_FALSE(CloudInstance::fromName(QStringLiteral("Mars")).has_value());
     CHECK_FALSE(CloudInstance::fromName(QString()).has_value());
-    for (auto kind : {CloudInstance::Kind::Global, CloudInstance::Kind::USGovernment, CloudInstance::Kind::China}) {
+    CHECK(CloudInstance::fromName(QStringLiteral("USGovernmentDoD"))->kind() == CloudInstance::Kind::USGovernmentDoD);
+    for (auto kind : {CloudInstance::Kind::Global, CloudInstance::Kind::USGovernment,
+             CloudInstance::Kind::USGovernmentDoD, CloudInstance::Kind::China}) {
         CHECK(CloudInstance::fromName(CloudInstance(kind).name()) == CloudInstance(kind));
     }
+}
+
+TEST_CASE("CloudInstance knows the DoD cloud's hosts", "[model]")
+{
+    const CloudInstance dod(CloudInstance::Kind::USGovernmentDoD);
+    CHECK(dod.authorityHost() == QUrl(QStringLiteral("https://login.microsoftonline.us")));
+    CHECK(dod.graphHost() == QUrl(QStringLiteral("https://dod-graph.microsoft.us")));
+    CHECK(dod.isSupported());
+    CHECK(dod.name() == QStringLiteral("USGovernmentDoD"));
+    CHECK(dod.displayName().contains(QStringLiteral("DoD")));
+}
+
+TEST_CASE("CloudInstance reads the cloud from a discovery document's fields", "[model]")
+{
+    using Kind = CloudInstance::Kind;
+    const auto detect = [](const char* name, const char* subScope) {
+        return CloudInstance::fromDiscovery(QString::fromLatin1(name), QString::fromLatin1(subScope));
+    };
+    CHECK(detect("microsoftonline.us", "DOD")->kind() == Kind::USGovernmentDoD);
+    CHECK(detect("microsoftonline.us", "dod")->kind() == Kind::USGovernmentDoD);
+    CHECK(detect("microsoftonline.us", "DODCON")->kind() == Kind::USGovernment);
+    CHECK(detect("microsoftonline.us", "")->kind() == Kind::USGovernment);
+    CHECK(detect("partner.microsoftonline.cn", "")->kind() == Kind::China);
+    CHECK(detect("microsoftonline.com", "GCC")->kind() == Kind::Global);
+    CHECK(detect("MicrosoftOnline.com", "")->kind() == Kind::Global);
+    CHECK_FALSE(detect("microsoftonline.de", "").has_value());
+    CHECK_FALSE(detect("", "DOD").has_value());
 }
 
 TEST_CASE("Tenant reads the catalog shape and keeps Global for an unknown cloud", "[model]")
