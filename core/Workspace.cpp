@@ -4,27 +4,61 @@
 
 #include "core/CoreLogging.h"
 #include "core/SystemClock.h"
-#include "core/auth/StaticTokenSource.h"
+#include "core/auth/Account.h"
+#include "core/auth/AuthorityInfo.h"
+#include "core/auth/KeychainSecretStore.h"
+#include "core/auth/MemorySecretStore.h"
+#include "core/auth/SignInService.h"
+#include "core/auth/TokenCache.h"
+#include "core/graph/GraphCall.h"
 #include "core/graph/GraphClient.h"
 #include "core/graph/SandboxCatalog.h"
 #include "core/graph/endpoints/DirectoryEndpoints.h"
+#include "core/model/Organization.h"
 #include "core/store/Database.h"
 
+#include <QEventLoop>
 #include <QNetworkAccessManager>
+#include <QPointer>
+#include <QScopeGuard>
+#include <QTimer>
 
-#include <map>
+#include <array>
 
 namespace tb {
+
+namespace {
+
+constexpr std::array kRoles {model::TenantRole::Source, model::TenantRole::Target};
+
+std::size_t indexOf(model::TenantRole role)
+{
+    return role == model::TenantRole::Source ? 0 : 1;
+}
+
+} // namespace
+
+// What one signed-in role has: its tenant (name filled in once /organization answers) and its Graph client.
+struct Workspace::RoleParts
+{
+    model::Tenant tenant;
+    QString homeAccountId; // whose client this is: a new account gets a new client
+    QUrl graphHost;
+    std::unique_ptr<graph::GraphClient> client;
+    std::unique_ptr<graph::DirectoryEndpoints> directory;
+    QPointer<graph::GraphCall> nameCall;
+};
 
 // The parts in the order they must be destroyed in reverse: clients use the network, tokens and clock.
 struct Workspace::Parts
 {
     SystemClock clock;
     QNetworkAccessManager network;
-    auth::StaticTokenSource tokens;
+    std::unique_ptr<auth::SecretStore> secrets;
+    std::unique_ptr<auth::SignInService> signIn;
     std::unique_ptr<store::Database> database;
-    std::map<QString, std::unique_ptr<graph::GraphClient>> clients; // by tenant id
-    std::map<QString, std::unique_ptr<graph::DirectoryEndpoints>> directories; // by tenant id
+    std::array<RoleParts, 2> roles;
+    std::array<QString, 2> sampleTenants; // the sandbox catalog's tenant id for each role
 };
 
 Workspace::Workspace(WorkspaceOptions options, QObject* parent)
@@ -32,18 +66,33 @@ Workspace::Workspace(WorkspaceOptions options, QObject* parent)
     , m_options(std::move(options))
     , m_parts(std::make_unique<Parts>())
 {
+    m_options.auth.profile = m_options.profile;
     const QString path = m_options.databasePath.isEmpty() ? store::Database::defaultFilePath(m_options.profile)
                                                           : m_options.databasePath;
     m_parts->database = std::make_unique<store::Database>(path);
+    if (m_options.secretStorage == WorkspaceOptions::SecretStorage::MemoryOnly) {
+        m_parts->secrets = std::make_unique<auth::MemorySecretStore>();
+    } else {
+        m_parts->secrets = std::make_unique<auth::KeychainSecretStore>(QStringLiteral("TenantBridge"));
+    }
+    m_parts->signIn
+        = std::make_unique<auth::SignInService>(m_parts->network, *m_parts->secrets, m_parts->clock, m_options.auth);
+    connect(m_parts->signIn.get(), &auth::SignInService::accountChanged, this, &Workspace::rebuildRole);
 }
 
 Workspace::~Workspace()
 {
-    // A catalog read still under way holds a reply of the network manager below: it goes first.
+    // Jobs still under way hold replies of the network manager below: they go first.
     qDeleteAll(findChildren<graph::SandboxCatalog*>(Qt::FindDirectChildrenOnly));
-    // Directories borrow their clients; clients must go before the network manager they use.
-    m_parts->directories.clear();
-    m_parts->clients.clear();
+    for (RoleParts& role : m_parts->roles) {
+        if (role.nameCall) {
+            role.nameCall->cancel();
+        }
+        // Directories borrow their clients; clients must go before the token source and network they use.
+        role.directory.reset();
+        role.client.reset();
+    }
+    m_parts->signIn.reset();
 }
 
 void Workspace::start()
@@ -52,15 +101,20 @@ void Workspace::start()
         fail(error->userMessage());
         return;
     }
-    if (!m_options.sandboxUrl.isValid()) {
-        fail(tr("No tenant is configured. Start TenantBridge without options to use the built-in sandbox, or "
-                "give --sandbox URL."));
+    if (const auto problem = m_options.auth.problem()) {
+        fail(*problem);
         return;
     }
-    readSandboxCatalog();
+    m_pendingStartSteps = usesSandbox() ? 2 : 1;
+    connect(
+        m_parts->signIn.get(), &auth::SignInService::restored, this, &Workspace::finishStart, Qt::SingleShotConnection);
+    m_parts->signIn->restore();
+    if (usesSandbox()) {
+        readSampleTenants();
+    }
 }
 
-void Workspace::readSandboxCatalog()
+void Workspace::readSampleTenants()
 {
     auto* catalog = new graph::SandboxCatalog(m_parts->network, m_options.sandboxUrl, this);
     connect(catalog, &graph::SandboxCatalog::finished, this,
@@ -72,22 +126,132 @@ void Workspace::readSandboxCatalog()
                 return;
             }
             for (const graph::SandboxTenant& entry : tenants) {
-                m_parts->tokens.setToken(entry.tenant.id, entry.staticToken);
-                graph::GraphClient::Settings settings;
-                settings.baseUrl = entry.graphBaseUrl(m_options.sandboxUrl);
-                settings.tenantId = entry.tenant.id;
-                auto client
-                    = std::make_unique<graph::GraphClient>(m_parts->network, m_parts->tokens, m_parts->clock, settings);
-                m_parts->directories[entry.tenant.id] = std::make_unique<graph::DirectoryEndpoints>(*client);
-                m_parts->clients[entry.tenant.id] = std::move(client);
-                m_tenants.append(entry.tenant);
+                if (const auto role = model::tenantRoleFromName(entry.role)) {
+                    QString& sample = m_parts->sampleTenants[indexOf(*role)];
+                    if (sample.isEmpty()) {
+                        sample = entry.tenant.initialDomain.isEmpty() ? entry.tenant.id : entry.tenant.initialDomain;
+                    }
+                }
             }
-            qCInfo(lcGraph) << "workspace ready with" << m_tenants.size() << "sandbox tenants";
-            m_ready = true;
-            m_done = true;
-            emit ready();
+            finishStart();
         });
     catalog->start();
+}
+
+void Workspace::finishStart()
+{
+    if (m_done || m_namesPending || --m_pendingStartSteps > 0) {
+        return;
+    }
+    m_namesPending = true;
+    // The tenants' names come before ready(): a page or a command that lists tenants shows them at once.
+    m_pendingStartSteps = 1;
+    for (const model::TenantRole role : kRoles) {
+        rebuildRole(role);
+        RoleParts& parts = m_parts->roles[indexOf(role)];
+        if (parts.client && !parts.nameCall) {
+            readTenantName(role); // a client made while the accounts were restored
+        }
+        if (parts.nameCall) {
+            ++m_pendingStartSteps;
+        }
+    }
+    nameRead();
+}
+
+void Workspace::nameRead()
+{
+    if (m_ready || m_done || --m_pendingStartSteps > 0) {
+        return;
+    }
+    qCInfo(lcGraph) << "workspace ready;" << tenants().size() << "signed-in tenant(s)";
+    m_ready = true;
+    m_done = true;
+    emit ready();
+}
+
+void Workspace::rebuildRole(model::TenantRole role)
+{
+    RoleParts& parts = m_parts->roles[indexOf(role)];
+    const std::optional<auth::Account> current = m_parts->signIn->account(role);
+    const std::optional<auth::AuthorityInfo> currentAuthority = m_parts->signIn->authority(role);
+    if (parts.client && current && currentAuthority && current->homeAccountId == parts.homeAccountId
+        && current->tenantId == parts.tenant.id && currentAuthority->graphHost == parts.graphHost) {
+        // The same account, with new scopes or in need of a new sign-in: its client and the calls under way on it
+        // stay; those calls get the token cache's answer.
+        if (m_ready) {
+            emit tenantsChanged();
+        }
+        return;
+    }
+    if (parts.client) {
+        // Whoever waits on a call of the old account hears that it ended, rather than nothing ever.
+        const auto calls = parts.client->findChildren<graph::GraphCall*>(Qt::FindDirectChildrenOnly);
+        for (const QPointer<graph::GraphCall> call : calls) {
+            if (call) {
+                call->cancel();
+            }
+        }
+    }
+    parts.directory.reset();
+    parts.client.reset();
+    parts.tenant = {};
+
+    const std::optional<auth::Account> account = m_parts->signIn->account(role);
+    const std::optional<auth::AuthorityInfo> authority = m_parts->signIn->authority(role);
+    if (account && authority) {
+        parts.homeAccountId = account->homeAccountId;
+        parts.graphHost = authority->graphHost;
+        parts.tenant.id = account->tenantId;
+        parts.tenant.displayName = account->requestedTenant;
+        if (authority->cloud) {
+            parts.tenant.cloud = *authority->cloud;
+        }
+        graph::GraphClient::Settings settings;
+        settings.baseUrl = authority->graphHost;
+        settings.tenantId = account->tenantId;
+        settings.role = role;
+        settings.scopes = auth::SignInService::defaultScopes();
+        parts.client = std::make_unique<graph::GraphClient>(
+            m_parts->network, m_parts->signIn->tokens(), m_parts->clock, settings);
+        parts.directory = std::make_unique<graph::DirectoryEndpoints>(*parts.client);
+        // Accounts restored during start get their names read together, once start knows every role.
+        if (m_namesPending) {
+            readTenantName(role);
+        }
+    }
+    if (m_ready) {
+        emit tenantsChanged();
+    }
+}
+
+void Workspace::readTenantName(model::TenantRole role)
+{
+    RoleParts& parts = m_parts->roles[indexOf(role)];
+    parts.nameCall = parts.directory->getOrganization();
+    connect(parts.nameCall, &graph::GraphCall::finished, this, [this, role](const graph::GraphResponse& response) {
+        RoleParts& current = m_parts->roles[indexOf(role)];
+        const auto done = qScopeGuard([this] { nameRead(); });
+        if (!response.isSuccess()) {
+            // The name is a nicety: the tenant stays listed under what the user typed; the error will show
+            // again, with its advice, on the first page that reads from this tenant.
+            qCInfo(lcGraph) << "could not read the organization of the" << model::tenantRoleName(role)
+                            << "tenant:" << response.error().code();
+            return;
+        }
+        const QJsonArray organizations = response.json().value(QLatin1String("value")).toArray();
+        if (organizations.isEmpty()) {
+            return;
+        }
+        const model::Organization organization = model::Organization::fromJson(organizations.first().toObject());
+        if (!organization.displayName.isEmpty()) {
+            current.tenant.displayName = organization.displayName;
+        }
+        current.tenant.initialDomain = organization.initialDomain;
+        if (m_ready) {
+            emit tenantsChanged();
+        }
+    });
 }
 
 void Workspace::fail(const QString& userMessage)
@@ -99,13 +263,49 @@ void Workspace::fail(const QString& userMessage)
     emit failed(userMessage);
 }
 
+auth::SignInService& Workspace::signIn() const
+{
+    return *m_parts->signIn;
+}
+
+QNetworkAccessManager& Workspace::network() const
+{
+    return m_parts->network;
+}
+
+QList<model::Tenant> Workspace::tenants() const
+{
+    QList<model::Tenant> result;
+    for (const RoleParts& role : m_parts->roles) {
+        if (!role.client) {
+            continue;
+        }
+        const bool listed = std::any_of(result.cbegin(), result.cend(),
+            [&role](const model::Tenant& tenant) { return tenant.id == role.tenant.id; });
+        if (!listed) {
+            result.append(role.tenant);
+        }
+    }
+    return result;
+}
+
+std::optional<model::Tenant> Workspace::tenant(model::TenantRole role) const
+{
+    const RoleParts& parts = m_parts->roles[indexOf(role)];
+    if (!parts.client) {
+        return std::nullopt;
+    }
+    return parts.tenant;
+}
+
 std::optional<model::Tenant> Workspace::findTenant(const QString& text) const
 {
     const QString wanted = text.trimmed();
     if (wanted.isEmpty()) {
         return std::nullopt;
     }
-    for (const model::Tenant& tenant : m_tenants) {
+    const QList<model::Tenant> known = tenants();
+    for (const model::Tenant& tenant : known) {
         if (tenant.id.compare(wanted, Qt::CaseInsensitive) == 0
             || tenant.initialDomain.compare(wanted, Qt::CaseInsensitive) == 0
             || tenant.displayName.compare(wanted, Qt::CaseInsensitive) == 0) {
@@ -113,7 +313,7 @@ std::optional<model::Tenant> Workspace::findTenant(const QString& text) const
         }
     }
     std::optional<model::Tenant> match;
-    for (const model::Tenant& tenant : m_tenants) {
+    for (const model::Tenant& tenant : known) {
         if (tenant.displayName.startsWith(wanted, Qt::CaseInsensitive)
             || tenant.initialDomain.startsWith(wanted, Qt::CaseInsensitive)) {
             if (match) {
@@ -127,14 +327,27 @@ std::optional<model::Tenant> Workspace::findTenant(const QString& text) const
 
 graph::GraphClient* Workspace::graphClient(const QString& tenantId) const
 {
-    const auto it = m_parts->clients.find(tenantId);
-    return it == m_parts->clients.end() ? nullptr : it->second.get();
+    for (const RoleParts& role : m_parts->roles) {
+        if (role.client && role.tenant.id.compare(tenantId, Qt::CaseInsensitive) == 0) {
+            return role.client.get();
+        }
+    }
+    return nullptr;
 }
 
 graph::DirectoryEndpoints* Workspace::directory(const QString& tenantId) const
 {
-    const auto it = m_parts->directories.find(tenantId);
-    return it == m_parts->directories.end() ? nullptr : it->second.get();
+    for (const RoleParts& role : m_parts->roles) {
+        if (role.directory && role.tenant.id.compare(tenantId, Qt::CaseInsensitive) == 0) {
+            return role.directory.get();
+        }
+    }
+    return nullptr;
+}
+
+graph::DirectoryEndpoints* Workspace::directory(model::TenantRole role) const
+{
+    return m_parts->roles[indexOf(role)].directory.get();
 }
 
 store::Database& Workspace::database() const
@@ -142,8 +355,37 @@ store::Database& Workspace::database() const
     return *m_parts->database;
 }
 
+QString Workspace::suggestedTenant(model::TenantRole role) const
+{
+    if (const auto account = m_parts->signIn->account(role); account && !account->requestedTenant.isEmpty()) {
+        return account->requestedTenant;
+    }
+    return m_parts->sampleTenants[indexOf(role)];
+}
+
+bool Workspace::finishPendingWrites(int timeoutMs)
+{
+    auth::TokenCache& cache = m_parts->signIn->tokenCache();
+    if (!cache.hasPendingStoreCalls()) {
+        return true;
+    }
+    QEventLoop loop;
+    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+    connect(&cache, &auth::TokenCache::storeCallsFinished, &loop, &QEventLoop::quit);
+    loop.exec();
+    if (cache.hasPendingStoreCalls()) {
+        qCWarning(lcAuth) << "the keychain did not answer within" << timeoutMs
+                          << "ms; the last sign-in change may be lost";
+        return false;
+    }
+    return true;
+}
+
 QString Workspace::connectionDescription() const
 {
+    if (!usesSandbox()) {
+        return tr("Microsoft Entra ID");
+    }
     const QString url = m_options.sandboxUrl.toDisplayString();
     return m_options.sandboxInProcess ? tr("Sandbox (built in) at %1").arg(url) : tr("Sandbox at %1").arg(url);
 }

@@ -4,6 +4,7 @@
 
 #include "core/WorkspaceOptions.h"
 #include "core/model/Tenant.h"
+#include "core/model/TenantRole.h"
 
 #include <QList>
 #include <QObject>
@@ -13,6 +14,10 @@
 #include <optional>
 
 class QNetworkAccessManager;
+
+namespace tb::auth {
+class SignInService;
+}
 
 namespace tb::store {
 class Database;
@@ -26,8 +31,9 @@ class GraphClient;
 namespace tb {
 
 // The composition root of one profile, shared by the GUI and the CLI: the network access manager, the clock,
-// the token source, one GraphClient per tenant, and the profile database. Nothing global: whoever runs a
-// workspace constructs it once and hands its parts to the services that need them. Main thread.
+// the secret store, the sign-in service (accounts and tokens of the source and the target), one GraphClient
+// per signed-in role, and the profile database. Nothing global: whoever runs a workspace constructs it once
+// and hands its parts to the services that need them. Main thread.
 class Workspace final : public QObject
 {
     Q_OBJECT
@@ -37,36 +43,60 @@ public:
     explicit Workspace(WorkspaceOptions options, QObject* parent = nullptr);
     ~Workspace() override;
 
-    // Opens the database and reads the tenants; then ready() or failed(), once.
+    // Opens the database, probes the keychain and restores the accounts it remembers; then ready() or
+    // failed(), once. Signed-in roles get their Graph client right away; their tenant names follow.
     void start();
 
     [[nodiscard]] const WorkspaceOptions& options() const { return m_options; }
     [[nodiscard]] bool isReady() const { return m_ready; }
-    [[nodiscard]] QList<model::Tenant> tenants() const { return m_tenants; }
-    // By id, initial domain or display name, case-insensitive; then by unique display-name prefix.
+    [[nodiscard]] auth::SignInService& signIn() const;
+    [[nodiscard]] QNetworkAccessManager& network() const;
+
+    // The tenants of the signed-in roles, source first, each once.
+    [[nodiscard]] QList<model::Tenant> tenants() const;
+    [[nodiscard]] std::optional<model::Tenant> tenant(model::TenantRole role) const;
+    // Among tenants(): by id, initial domain or display name, case-insensitive; then by unique prefix.
     [[nodiscard]] std::optional<model::Tenant> findTenant(const QString& text) const;
-    // Valid after ready() for a tenant of tenants().
+    // Null when no signed-in role has that tenant.
     [[nodiscard]] graph::GraphClient* graphClient(const QString& tenantId) const;
     [[nodiscard]] graph::DirectoryEndpoints* directory(const QString& tenantId) const;
+    [[nodiscard]] graph::DirectoryEndpoints* directory(model::TenantRole role) const;
     [[nodiscard]] store::Database& database() const;
-    // "Sandbox at http://127.0.0.1:PORT (in-process)" and the like, for title bars and stderr.
+
+    // What the Connect page offers for a role that is not signed in: the tenant it last signed in to, else
+    // the sandbox's sample tenant for that role; empty for real clouds without history.
+    [[nodiscard]] QString suggestedTenant(model::TenantRole role) const;
+    // "Sandbox (built in) at http://127.0.0.1:PORT", "Sandbox at …", "Microsoft Entra ID": for titles and stderr.
     [[nodiscard]] QString connectionDescription() const;
+    [[nodiscard]] bool usesSandbox() const { return m_options.sandboxUrl.isValid(); }
+
+    // For a program about to end: runs the event loop until the keychain has answered every write and removal
+    // (the newest refresh token, a sign-out), at most timeoutMs. False when it gave up waiting.
+    bool finishPendingWrites(int timeoutMs);
 
 signals:
     void ready();
     // A sentence that says what failed and what to do.
     void failed(const QString& userMessage);
+    // A role signed in or out, or a tenant's name arrived.
+    void tenantsChanged();
 
 private:
-    void readSandboxCatalog();
+    void readSampleTenants();
+    void finishStart();
+    void nameRead();
+    void rebuildRole(model::TenantRole role);
+    void readTenantName(model::TenantRole role);
     void fail(const QString& userMessage);
 
     struct Parts;
+    struct RoleParts;
     WorkspaceOptions m_options;
     std::unique_ptr<Parts> m_parts;
-    QList<model::Tenant> m_tenants;
     bool m_ready = false;
     bool m_done = false;
+    int m_pendingStartSteps = 0;
+    bool m_namesPending = false;
 };
 
 } // namespace tb

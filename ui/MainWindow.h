@@ -14,11 +14,13 @@ class Workspace;
 
 namespace tb::ui {
 
+class ConnectPage;
 class DirectoryPage;
 class MessageBanner;
 
-// The main window: a navigation list on the left, one page at a time, and a status bar naming where the
-// tenants come from. Owns its widgets and nothing of core: the Workspace is borrowed. GUI thread.
+// The main window: a navigation list on the left (Connect, Directory), one page at a time, and a status bar
+// with the two signed-in accounts and their cloud, and where the tenants come from. Owns its widgets and nothing of
+// core: the Workspace is borrowed. GUI thread.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -27,17 +29,23 @@ class MainWindow final : public QMainWindow
 public:
     explicit MainWindow(Workspace& workspace, QWidget* parent = nullptr);
 
+    [[nodiscard]] ConnectPage* connectPage() const { return m_connectPage; }
     [[nodiscard]] DirectoryPage* directoryPage() const { return m_directoryPage; }
+    [[nodiscard]] QString accountStatusText() const;
 
 private:
     void showWorkspaceReady();
     void showWorkspaceFailed(const QString& message);
+    void showAccounts();
 
     Workspace& m_workspace;
     QListWidget* m_navigation;
     QStackedWidget* m_pages;
+    ConnectPage* m_connectPage;
     DirectoryPage* m_directoryPage;
     MessageBanner* m_banner;
+    QLabel* m_sourceAccountLabel;
+    QLabel* m_targetAccountLabel;
     QLabel* m_connectionLabel;
 };
 

@@ -6,8 +6,12 @@
 #include "app/cli/CliCommand.h"
 #include "app/cli/CliOutput.h"
 #include "app/cli/ExitCode.h"
+#include "app/cli/commands/LoginCommand.h"
+#include "app/cli/commands/LogoutCommand.h"
 #include "app/cli/commands/TenantsCommand.h"
 #include "app/cli/commands/UsersCommand.h"
+#include "app/cli/commands/WhoamiCommand.h"
+#include "app/common/LaunchOptions.h"
 #include "core/Workspace.h"
 #include "core/sandbox/SandboxServer.h"
 
@@ -22,37 +26,30 @@ namespace {
 
 using tb::cli::ExitCode;
 
+constexpr int kKeychainGraceMs = 10000;
+
 struct GlobalOptions
 {
-    QCommandLineOption sandbox {QStringLiteral("sandbox"),
-        QStringLiteral("Use the tenants of the running sandbox at <url>. Without it, a "
-                       "sandbox is started in this process."),
-        QStringLiteral("url")};
     QCommandLineOption json {QStringLiteral("json"), QStringLiteral("Print JSON for scripts instead of a table.")};
-    QCommandLineOption profile {QStringLiteral("profile"), QStringLiteral("Keep data in profile <name>."),
-        QStringLiteral("name"), QStringLiteral("default")};
-    QCommandLineOption verbose {
-        QStringLiteral("verbose"), QStringLiteral("Log each Graph call (method, path, status, request id) on stderr.")};
+    QCommandLineOption verbose {QStringLiteral("verbose"),
+        QStringLiteral("Log each Graph and sign-in call (method, path, status, request id) on stderr.")};
     QCommandLineOption help {{QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help.")};
     QCommandLineOption version {QStringLiteral("version"), QStringLiteral("Show the version.")};
 
     void addTo(QCommandLineParser& parser) const
     {
-        parser.addOption(sandbox);
         parser.addOption(json);
-        parser.addOption(profile);
         parser.addOption(verbose);
         parser.addOption(help);
         parser.addOption(version);
     }
 };
 
-// The first argument that is neither an option nor the value of a global option that takes one.
 QString findCommandName(const QStringList& arguments)
 {
     for (qsizetype i = 1; i < arguments.size(); ++i) {
         const QString& argument = arguments.at(i);
-        if (argument == QStringLiteral("--sandbox") || argument == QStringLiteral("--profile")) {
+        if (tb::app::LaunchOptions::valueOptionNames().contains(argument)) {
             ++i;
             continue;
         }
@@ -65,6 +62,15 @@ QString findCommandName(const QStringList& arguments)
 
 std::unique_ptr<tb::cli::CliCommand> makeCommand(const QString& name, tb::cli::CliOutput& output)
 {
+    if (name == QStringLiteral("login")) {
+        return std::make_unique<tb::cli::LoginCommand>(output);
+    }
+    if (name == QStringLiteral("logout")) {
+        return std::make_unique<tb::cli::LogoutCommand>(output);
+    }
+    if (name == QStringLiteral("whoami")) {
+        return std::make_unique<tb::cli::WhoamiCommand>(output);
+    }
     if (name == QStringLiteral("tenants")) {
         return std::make_unique<tb::cli::TenantsCommand>(output);
     }
@@ -77,10 +83,18 @@ std::unique_ptr<tb::cli::CliCommand> makeCommand(const QString& name, tb::cli::C
 QString generalHelp()
 {
     return QStringLiteral(
-        "Usage: tenantbridge-cli [--sandbox URL] [--json] [--profile NAME] [--verbose] COMMAND [options]\n"
+        "Usage: tenantbridge-cli [--json] [--profile NAME] [--verbose]\n"
+        "                        [--sandbox URL | --cloud NAME | --login-host URL --graph-host URL] [--client-id ID]\n"
+        "                        COMMAND [options]\n"
+        "\n"
+        "Without --sandbox, --cloud or hosts, a sandbox with sample tenants runs in this process; its sign-in page\n"
+        "approves each code as the tenant's admin after a few seconds.\n"
         "\n"
         "Commands:\n"
-        "  tenants   List the tenants with their domain, cloud and number of users.\n"
+        "  login     Sign in with a code in a browser: --role source|target --tenant ID-OR-DOMAIN\n"
+        "  logout    Sign out and forget the saved session: [--role source|target]\n"
+        "  whoami    Who is signed in to each role, and whether a token still comes silently.\n"
+        "  tenants   List the signed-in tenants with their domain, cloud and number of users.\n"
         "  users     List a tenant's users: --tenant NAME [--search TEXT] [--group NAME] [--limit N]\n"
         "\n"
         "'tenantbridge-cli COMMAND --help' shows a command's options.\n"
@@ -98,9 +112,11 @@ int main(int argc, char* argv[])
 
     const QStringList arguments = QCoreApplication::arguments();
     const GlobalOptions global;
+    tb::app::LaunchOptions launch;
     QCommandLineParser parser;
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     global.addTo(parser);
+    launch.addTo(parser);
 
     tb::cli::CliOutput output(arguments.contains(QStringLiteral("--json")));
     const QString commandName = findCommandName(arguments);
@@ -140,31 +156,22 @@ int main(int argc, char* argv[])
         return static_cast<int>(ExitCode::Usage);
     }
 
-    std::unique_ptr<tbsandbox::SandboxServer> sandbox;
-    tb::WorkspaceOptions workspaceOptions;
-    workspaceOptions.profile = parser.value(global.profile);
-    if (parser.isSet(global.sandbox)) {
-        workspaceOptions.sandboxUrl = QUrl(parser.value(global.sandbox), QUrl::StrictMode);
-        if (!workspaceOptions.sandboxUrl.isValid() || workspaceOptions.sandboxUrl.host().isEmpty()) {
-            output.printError(QStringLiteral("\"%1\" is not a URL; give the sandbox's address, for example "
-                                             "http://127.0.0.1:8400.")
-                                  .arg(parser.value(global.sandbox)));
-            return static_cast<int>(ExitCode::Usage);
-        }
-    } else {
-        sandbox = std::make_unique<tbsandbox::SandboxServer>(tbsandbox::SandboxOptions {});
-        QString error;
-        if (!sandbox->start(&error)) {
-            output.printError(QStringLiteral("the built-in sandbox could not start: %1").arg(error));
-            return static_cast<int>(ExitCode::LocalError);
-        }
-        workspaceOptions.sandboxUrl = sandbox->baseUrl();
-        workspaceOptions.sandboxInProcess = true;
-        output.printNote(QStringLiteral("tenantbridge-cli: no --sandbox given; using the built-in sandbox at %1.")
-                             .arg(sandbox->baseUrl().toDisplayString()));
+    if (const auto problem = launch.read(parser)) {
+        output.printError(*problem);
+        return static_cast<int>(ExitCode::Usage);
+    }
+    QString sandboxError;
+    if (!launch.startSandboxIfNeeded(&sandboxError)) {
+        output.printError(sandboxError);
+        return static_cast<int>(ExitCode::LocalError);
+    }
+    if (launch.builtInSandbox()) {
+        output.printNote(
+            QStringLiteral("tenantbridge-cli: no --sandbox or --cloud given; using the built-in sandbox at %1.")
+                .arg(launch.builtInSandbox()->baseUrl().toDisplayString()));
     }
 
-    tb::Workspace running(workspaceOptions);
+    tb::Workspace running(launch.workspaceOptions());
     int exitCode = 0;
     QObject::connect(command.get(), &tb::cli::CliCommand::finished, &app, [&exitCode](ExitCode code) {
         exitCode = static_cast<int>(code);
@@ -178,5 +185,7 @@ int main(int argc, char* argv[])
     });
     running.start();
     QCoreApplication::exec();
+    // A new refresh token or a sign-out is only kept once the keychain has answered.
+    running.finishPendingWrites(kKeychainGraceMs);
     return exitCode;
 }

@@ -3,6 +3,7 @@
 
 // tenantbridge: the desktop app. Parses options, starts the in-process sandbox when no tenant is configured,
 // builds the workspace and the main window. Wiring only.
+#include "app/common/LaunchOptions.h"
 #include "core/Workspace.h"
 #include "core/sandbox/SandboxServer.h"
 #include "ui/MainWindow.h"
@@ -13,6 +14,12 @@
 #include <QMessageBox>
 
 #include <memory>
+
+namespace {
+
+constexpr int kKeychainGraceMs = 10000;
+
+} // namespace
 
 int main(int argc, char* argv[])
 {
@@ -27,48 +34,32 @@ int main(int argc, char* argv[])
         QStringLiteral("Set up and watch Microsoft Entra ID cross-tenant synchronization between two tenants."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption sandboxOption(QStringLiteral("sandbox"),
-        QStringLiteral("Use the tenants of the running sandbox at <url>."), QStringLiteral("url"));
-    const QCommandLineOption profileOption(QStringLiteral("profile"),
-        QStringLiteral("Keep settings and data in profile <name>."), QStringLiteral("name"), QStringLiteral("default"));
-    const QCommandLineOption verboseOption(
-        QStringLiteral("verbose"), QStringLiteral("Log each Graph call (method, path, status, request id)."));
-    parser.addOption(sandboxOption);
-    parser.addOption(profileOption);
+    const QCommandLineOption verboseOption(QStringLiteral("verbose"),
+        QStringLiteral("Log each Graph and sign-in call (method, path, status, request id)."));
+    tb::app::LaunchOptions launch;
+    launch.addTo(parser);
     parser.addOption(verboseOption);
     parser.process(app);
     if (parser.isSet(verboseOption)) {
         QLoggingCategory::setFilterRules(QStringLiteral("tb.*.info=true"));
     }
-
-    tb::WorkspaceOptions options;
-    options.profile = parser.value(profileOption);
-    std::unique_ptr<tbsandbox::SandboxServer> sandbox;
-    if (parser.isSet(sandboxOption)) {
-        options.sandboxUrl = QUrl(parser.value(sandboxOption), QUrl::StrictMode);
-        if (!options.sandboxUrl.isValid() || options.sandboxUrl.scheme().isEmpty()) {
-            QMessageBox::critical(nullptr, QStringLiteral("TenantBridge"),
-                QStringLiteral("\"%1\" is not a URL. Give the sandbox's address, for example "
-                               "http://127.0.0.1:8400.")
-                    .arg(parser.value(sandboxOption)));
-            return 2;
-        }
-    } else {
-        // No tenant configured: the demo tenants of an in-process sandbox, as the title bar will say.
-        sandbox = std::make_unique<tbsandbox::SandboxServer>(tbsandbox::SandboxOptions {});
-        QString error;
-        if (!sandbox->start(&error)) {
-            QMessageBox::critical(nullptr, QStringLiteral("TenantBridge"),
-                QStringLiteral("The built-in sandbox could not start: %1").arg(error));
-            return 1;
-        }
-        options.sandboxUrl = sandbox->baseUrl();
-        options.sandboxInProcess = true;
+    if (const auto problem = launch.read(parser)) {
+        QMessageBox::critical(nullptr, QStringLiteral("TenantBridge"), *problem);
+        return 2;
+    }
+    // No tenant configured: the sample tenants of an in-process sandbox, as the title bar and the Connect page say.
+    QString sandboxError;
+    if (!launch.startSandboxIfNeeded(&sandboxError)) {
+        QMessageBox::critical(nullptr, QStringLiteral("TenantBridge"), sandboxError);
+        return 1;
     }
 
-    tb::Workspace workspace(options);
+    tb::Workspace workspace(launch.workspaceOptions());
     tb::ui::MainWindow window(workspace);
     window.show();
     workspace.start();
-    return QApplication::exec();
+    const int exitCode = QApplication::exec();
+    // A new refresh token or a sign-out is only kept once the keychain has answered.
+    workspace.finishPendingWrites(kKeychainGraceMs);
+    return exitCode;
 }

@@ -363,6 +363,10 @@ void GraphCall::finishWith(const GraphResponse& response)
         qCInfo(lcGraph).noquote() << Redaction::redactLine(m_request.logDescription()) << "->" << result.httpStatus()
                                   << "request-id" << result.requestId() << "client-request-id" << m_clientRequestId
                                   << "attempts" << m_attempts << durationMs << "ms";
+    } else if (result.error().kind() == GraphError::Kind::Cancelled) {
+        // The caller's decision (a closed page, a program ending): worth a line when asked for, not a warning.
+        qCInfo(lcGraph).noquote() << Redaction::redactLine(m_request.logDescription()) << "-> cancelled"
+                                  << "client-request-id" << m_clientRequestId;
     } else {
         qCWarning(lcGraph).noquote() << Redaction::redactLine(m_request.logDescription()) << "->"
                                      << result.error().toLogString() << "client-request-id" << m_clientRequestId

@@ -54,7 +54,7 @@ void SandboxCatalog::start()
     if (m_reply || m_finished) {
         return;
     }
-    // The answer holds bearer tokens: only ever ask a sandbox on this machine.
+    // The control surface answers loopback peers only: only ever ask a sandbox on this machine.
     const QString scheme = m_sandboxUrl.scheme().toLower();
     const bool httpScheme = scheme == QStringLiteral("http") || scheme == QStringLiteral("https");
     if (!m_sandboxUrl.isValid() || !httpScheme || !GraphClient::isLoopbackHost(m_sandboxUrl.host())) {

@@ -16,10 +16,10 @@ class QNetworkAccessManager;
 
 namespace tb::graph {
 
-// Reads the sandbox's tenant list with their static tokens (GET {sandbox}/_sandbox/tenants, see
-// core/sandbox/README.md), so callers can wire one GraphClient per tenant. Only ever to a loopback host:
-// the answer holds bearer tokens. A job: create, connect, start(); `finished` exactly once, then it
-// deletes itself. Lives on the thread of the QNetworkAccessManager, which must outlive it.
+// Reads the sandbox's tenant list (GET {sandbox}/_sandbox/tenants, see core/sandbox/README.md), so the Connect
+// page can offer the sample tenants. Only ever to a loopback host: the control surface answers nothing else. A job:
+// create, connect, start(); `finished` exactly once, then it deletes itself. Lives on the thread of the
+// QNetworkAccessManager, which must outlive it.
 class SandboxCatalog final : public QObject
 {
     Q_OBJECT

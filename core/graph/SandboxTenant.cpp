@@ -10,7 +10,7 @@ SandboxTenant SandboxTenant::fromJson(const QJsonObject& json)
 {
     SandboxTenant entry;
     entry.tenant = model::Tenant::fromJson(json);
-    entry.staticToken = json.value(QStringLiteral("staticToken")).toString();
+    entry.role = json.value(QStringLiteral("role")).toString();
     entry.users = json.value(QStringLiteral("users")).toInt();
     entry.groups = json.value(QStringLiteral("groups")).toInt();
     return entry;

@@ -11,12 +11,12 @@
 
 namespace tb::graph {
 
-// One entry of the sandbox's catalog (GET /_sandbox/tenants): the tenant, its static bearer token and how
-// big it is. Value type, any thread. The token is a secret: never log it.
+// One entry of the sandbox's catalog (GET /_sandbox/tenants): the tenant, the role it plays among the sample
+// tenants ("source", "target", "generated" or empty) and how big it is. Value type, any thread.
 struct SandboxTenant
 {
     model::Tenant tenant;
-    QString staticToken;
+    QString role;
     int users = 0;
     int groups = 0;
 

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/MainWindow.h"
 #include "core/Workspace.h"
+#include "core/auth/SignInService.h"
+#include "core/model/TenantRole.h"
 #include "core/sandbox/SandboxServer.h"
 #include "tests/support/SignalWaiter.h"
 #include "ui/pages/DirectoryPage.h"
@@ -14,6 +16,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QListWidget>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
@@ -25,12 +28,22 @@ using tb::test::SignalWaiter;
 namespace {
 
 // A main window over an in-process sandbox with its seed tenants, as the app opens with no tenant configured.
+// A window on a sandbox that approves each code at once, with both roles signed in (Contoso as the source,
+// Fabrikam as the target) before the test looks at the pages.
 struct WindowOnSandbox
 {
     QTemporaryDir dir;
-    tbsandbox::SandboxServer sandbox {tbsandbox::SandboxOptions {}};
+    tbsandbox::SandboxServer sandbox {sandboxOptions()};
     std::unique_ptr<tb::Workspace> workspace;
     std::unique_ptr<tb::ui::MainWindow> window;
+
+    static tbsandbox::SandboxOptions sandboxOptions()
+    {
+        tbsandbox::SandboxOptions options;
+        options.autoApproveAfterMs = 0;
+        options.deviceCodeIntervalSeconds = 1;
+        return options;
+    }
 
     WindowOnSandbox()
     {
@@ -39,11 +52,35 @@ struct WindowOnSandbox
         tb::WorkspaceOptions options;
         options.sandboxUrl = sandbox.baseUrl();
         options.sandboxInProcess = true;
+        options.auth.loginHost = sandbox.baseUrl();
+        options.auth.graphHost = sandbox.baseUrl();
+        options.secretStorage = tb::WorkspaceOptions::SecretStorage::MemoryOnly;
         options.databasePath = dir.filePath(QStringLiteral("gui.sqlite"));
         workspace = std::make_unique<tb::Workspace>(options);
         window = std::make_unique<tb::ui::MainWindow>(*workspace);
         window->show();
         REQUIRE(QTest::qWaitForWindowExposed(window.get()));
+    }
+
+    // Starts the workspace and signs in both roles, as a person would on the Connect page.
+    void startSignedIn()
+    {
+        QSignalSpy ready(workspace.get(), &tb::Workspace::ready);
+        workspace->start();
+        REQUIRE(SignalWaiter::waitForCount(ready));
+        QSignalSpy signedIn(&workspace->signIn(), &tb::auth::SignInService::signedIn);
+        workspace->signIn().signIn(tb::model::TenantRole::Source, QStringLiteral("contoso.onmicrosoft.com"));
+        REQUIRE(SignalWaiter::waitForCount(signedIn));
+        workspace->signIn().signIn(tb::model::TenantRole::Target, QStringLiteral("fabrikam.onmicrosoft.com"));
+        REQUIRE(SignalWaiter::waitForCount(signedIn, 2));
+        REQUIRE(SignalWaiter::waitUntil([this] {
+            const auto target = workspace->tenant(tb::model::TenantRole::Target);
+            return target && target->displayName == QStringLiteral("Fabrikam");
+        }));
+        // Then to the Directory page, as a person would click it.
+        auto* navigation = window->findChild<QListWidget*>(QStringLiteral("navigationList"));
+        REQUIRE(navigation != nullptr);
+        navigation->setCurrentRow(1);
     }
 
     template <typename T>
@@ -64,17 +101,17 @@ struct WindowOnSandbox
 
 } // namespace
 
-TEST_CASE("The main window lists the sandbox tenants and the users of the first one", "[gui]")
+TEST_CASE("The main window lists the signed-in tenants and the users of the first one", "[gui]")
 {
     WindowOnSandbox fixture;
     QSignalSpy loaded(fixture.window->directoryPage(), &tb::ui::DirectoryPage::usersLoaded);
-    fixture.workspace->start();
+    fixture.startSignedIn();
     REQUIRE(SignalWaiter::waitForCount(loaded));
 
     auto* tenants = fixture.child<QListView>("tenantList");
-    REQUIRE(tenants->model()->rowCount() == 4);
+    REQUIRE(tenants->model()->rowCount() == 2);
     QStringList names;
-    for (int row = 0; row < 4; ++row) {
+    for (int row = 0; row < 2; ++row) {
         names.append(tenants->model()->index(row, 0).data(Qt::AccessibleTextRole).toString());
     }
     CHECK(names.contains(QStringLiteral("Contoso")));
@@ -92,7 +129,7 @@ TEST_CASE("Searching and choosing a group narrow the user table", "[gui]")
 {
     WindowOnSandbox fixture;
     QSignalSpy loaded(fixture.window->directoryPage(), &tb::ui::DirectoryPage::usersLoaded);
-    fixture.workspace->start();
+    fixture.startSignedIn();
     REQUIRE(SignalWaiter::waitForCount(loaded));
 
     // Select Contoso, the source tenant of the seeds.
@@ -128,7 +165,7 @@ TEST_CASE("A group that does not exist is explained on the page", "[gui]")
 {
     WindowOnSandbox fixture;
     QSignalSpy loaded(fixture.window->directoryPage(), &tb::ui::DirectoryPage::usersLoaded);
-    fixture.workspace->start();
+    fixture.startSignedIn();
     REQUIRE(SignalWaiter::waitForCount(loaded));
     fixture.child<QLineEdit>("groupNameEdit")->setText(QStringLiteral("No Such Group"));
     QTest::mouseClick(fixture.child<QPushButton>("showUsersButton"), Qt::LeftButton);

@@ -16,6 +16,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -105,9 +106,26 @@ DirectoryPage::DirectoryPage(Workspace& workspace, QWidget* parent)
 
 void DirectoryPage::reloadTenants()
 {
-    m_tenantModel->setTenants(m_workspace.tenants());
-    if (m_tenantModel->rowCount() > 0) {
-        m_tenantView->setCurrentIndex(m_tenantModel->index(0));
+    // Keep the tenant the person was looking at (a sign-in of the other role, or a name arriving, changes the list
+    // without changing what they chose): its users are not read again.
+    const model::Tenant* before = m_tenantModel->tenantAt(m_tenantView->currentIndex().row());
+    const QString selectedId = before ? before->id : QString();
+    const QList<model::Tenant> tenants = m_workspace.tenants();
+    int row = 0;
+    for (int i = 0; i < tenants.size(); ++i) {
+        if (tenants.at(i).id == selectedId) {
+            row = i;
+        }
+    }
+    const QSignalBlocker blocker(m_tenantView->selectionModel());
+    m_tenantModel->setTenants(tenants);
+    if (m_tenantModel->rowCount() == 0) {
+        m_userModel->clear();
+        return;
+    }
+    m_tenantView->setCurrentIndex(m_tenantModel->index(row));
+    if (tenants.at(row).id != selectedId) {
+        loadUsers();
     }
 }
 

@@ -4,6 +4,7 @@
 
 #include "app/cli/CliOutput.h"
 #include "core/Workspace.h"
+#include "core/model/TenantRole.h"
 #include "core/setup/UserListing.h"
 
 #include <QCommandLineParser>
@@ -21,7 +22,8 @@ const QString kEntraP1PlanId = QStringLiteral("41781fb2-bc02-4b7c-bd55-b576c07bb
 
 UsersCommand::UsersCommand(CliOutput& output, QObject* parent)
     : CliCommand(output, parent)
-    , m_tenantOption(QStringLiteral("tenant"), QStringLiteral("The tenant, by name, domain or id (required)."),
+    , m_tenantOption(QStringLiteral("tenant"),
+          QStringLiteral("The tenant: source, target, or a signed-in tenant by name, domain or id (required)."),
           QStringLiteral("name"))
     , m_searchOption(QStringLiteral("search"),
           QStringLiteral("Only users whose name, mail or sign-in name starts with <text>."), QStringLiteral("text"))
@@ -70,7 +72,15 @@ QString UsersCommand::readOptions(const QCommandLineParser& parser)
 
 void UsersCommand::run()
 {
-    const auto tenant = workspace().findTenant(m_tenant);
+    if (workspace().tenants().isEmpty()) {
+        m_output.printError(tr("no tenant is signed in; run 'tenantbridge-cli login --role source --tenant "
+                               "ID-OR-DOMAIN' first."));
+        finish(ExitCode::Usage);
+        return;
+    }
+    // "source" and "target" name the signed-in roles; anything else a tenant by name, domain or id.
+    const auto role = model::tenantRoleFromName(m_tenant.toLower());
+    const auto tenant = role ? workspace().tenant(*role) : workspace().findTenant(m_tenant);
     if (!tenant) {
         QStringList names;
         for (const model::Tenant& known : workspace().tenants()) {

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 
 // tenantbridge-cli run as a user would run it: a real process, against a sandbox on 127.0.0.1.
+#include "core/sandbox/SandboxOptions.h"
 #include "core/sandbox/SandboxServer.h"
 #include "tests/support/SignalWaiter.h"
 
@@ -11,8 +12,12 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
+#include <QUuid>
 
 using tb::test::SignalWaiter;
 
@@ -25,38 +30,87 @@ struct CliRun
     QString err;
 };
 
-// Runs the CLI with a private data folder; the event loop keeps turning so an in-process sandbox answers.
-CliRun runCli(const QStringList& arguments)
+// The CLI of one person on one machine: a private data folder and profile kept across runs (the keychain is the
+// test session's Secret Service), against a sandbox on 127.0.0.1 that approves each code at once as the tenant's
+// admin. Each run keeps the event loop turning so the sandbox in this process answers.
+struct CliSession
 {
     QTemporaryDir home;
-    QProcess process;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral("data")));
-    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral("config")));
-    process.setProcessEnvironment(environment);
-    process.start(QDir(QStringLiteral(TB_BINARY_DIR)).filePath(QStringLiteral("tenantbridge-cli")), arguments);
-    REQUIRE(process.waitForStarted());
-    REQUIRE(SignalWaiter::waitUntil([&process] { return process.state() == QProcess::NotRunning; }));
-    CliRun run;
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    INFO("stderr: " << run.err.toStdString());
-    return run;
-}
-
-struct SandboxForCli
-{
-    tbsandbox::SandboxServer server {tbsandbox::SandboxOptions {}};
+    QString profile = QStringLiteral("cli-") + QUuid::createUuid().toString(QUuid::Id128);
+    std::unique_ptr<tbsandbox::SandboxServer> server;
     QString url;
+    QList<CliRun> runs; // everything printed, for the scan at the end
+    bool triedLogin = false;
 
-    SandboxForCli()
+    explicit CliSession(bool withSandbox = true)
     {
+        if (!withSandbox) {
+            return;
+        }
+        tbsandbox::SandboxOptions options;
+        options.testRoutes = true;
+        options.autoApproveAfterMs = 0;
+        options.deviceCodeIntervalSeconds = 1;
+        server = std::make_unique<tbsandbox::SandboxServer>(options);
         QString error;
-        REQUIRE(server.start(&error));
-        url = server.baseUrl().toString();
+        REQUIRE(server->start(&error));
+        url = server->baseUrl().toString();
+    }
+
+    ~CliSession()
+    {
+        // Leave nothing of this test in the session's keychain.
+        if (triedLogin) {
+            run({QStringLiteral("logout")});
+        }
+    }
+
+    CliRun run(const QStringList& arguments)
+    {
+        QStringList all {QStringLiteral("--profile"), profile};
+        if (!url.isEmpty()) {
+            all << QStringLiteral("--sandbox") << url;
+        }
+        all << arguments;
+        triedLogin = triedLogin || arguments.contains(QStringLiteral("login"));
+        QProcess process;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral("data")));
+        environment.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral("config")));
+        process.setProcessEnvironment(environment);
+        process.start(QDir(QStringLiteral(TB_BINARY_DIR)).filePath(QStringLiteral("tenantbridge-cli")), all);
+        REQUIRE(process.waitForStarted());
+        REQUIRE(SignalWaiter::waitUntil([&process] { return process.state() == QProcess::NotRunning; }, 60000));
+        CliRun result;
+        result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+        result.out = QString::fromUtf8(process.readAllStandardOutput());
+        result.err = QString::fromUtf8(process.readAllStandardError());
+        UNSCOPED_INFO("tenantbridge-cli " << arguments.join(QLatin1Char(' ')).toStdString() << " -> " << result.exitCode
+                                          << "\nstdout: " << result.out.toStdString()
+                                          << "\nstderr: " << result.err.toStdString());
+        runs.append(result);
+        return result;
+    }
+
+    void login(const QString& role, const QString& tenant)
+    {
+        const CliRun result
+            = run({QStringLiteral("login"), QStringLiteral("--role"), role, QStringLiteral("--tenant"), tenant});
+        REQUIRE(result.exitCode == 0);
+    }
+
+    void loginBoth()
+    {
+        login(QStringLiteral("source"), QStringLiteral("contoso.onmicrosoft.com"));
+        login(QStringLiteral("target"), QStringLiteral("fabrikam.onmicrosoft.com"));
     }
 };
+
+CliRun runCli(const QStringList& arguments)
+{
+    CliSession session(false);
+    return session.run(arguments);
+}
 
 QJsonObject parseJson(const QString& text)
 {
@@ -70,26 +124,98 @@ QJsonObject parseJson(const QString& text)
 
 } // namespace
 
-TEST_CASE("cli tenants lists the four seed tenants as a table", "[integration][cli]")
+TEST_CASE(
+    "cli login signs in each role with a code on stderr, and whoami shows both in later runs", "[integration][cli]")
 {
-    SandboxForCli sandbox;
-    const CliRun run = runCli({QStringLiteral("--sandbox"), sandbox.url, QStringLiteral("tenants")});
+    CliSession cli;
+    const CliRun login = cli.run({QStringLiteral("login"), QStringLiteral("--role"), QStringLiteral("source"),
+        QStringLiteral("--tenant"), QStringLiteral("contoso.onmicrosoft.com")});
+    REQUIRE(login.exitCode == 0);
+    // The person's part goes to stderr: the page and the short user code.
+    CHECK(login.err.contains(cli.url + QStringLiteral("/devicelogin")));
+    static const QRegularExpression userCode(QStringLiteral("enter the code [BCDFGHJKLMNPQRSTVWXZ]{8}\\b"));
+    CHECK(userCode.match(login.err).hasMatch());
+    CHECK(login.out.contains(QStringLiteral("admin@contoso.onmicrosoft.com")));
+    cli.login(QStringLiteral("target"), QStringLiteral("fabrikam.onmicrosoft.com"));
+
+    const CliRun whoami = cli.run({QStringLiteral("--json"), QStringLiteral("whoami")});
+    REQUIRE(whoami.exitCode == 0);
+    const QJsonObject json = parseJson(whoami.out);
+    CHECK(json.value(QStringLiteral("remembered")).toBool());
+    const QJsonObject source = json.value(QStringLiteral("source")).toObject();
+    CHECK(source.value(QStringLiteral("username")).toString() == QStringLiteral("admin@contoso.onmicrosoft.com"));
+    CHECK(
+        source.value(QStringLiteral("tenantId")).toString() == QStringLiteral("6f1c2a3e-0c5b-4d2a-9a41-1c0a7e5b2c01"));
+    CHECK(source.value(QStringLiteral("cloud")).toString() == QStringLiteral("Global"));
+    CHECK(source.value(QStringLiteral("state")).toString() == QStringLiteral("signed-in"));
+    CHECK(json.value(QStringLiteral("target")).toObject().value(QStringLiteral("username")).toString()
+        == QStringLiteral("admin@fabrikam.onmicrosoft.com"));
+
+    const CliRun table = cli.run({QStringLiteral("whoami")});
+    CHECK(table.exitCode == 0);
+    CHECK(table.out.startsWith(QStringLiteral("ROLE")));
+
+    // Logging out of one role forgets it, and only it.
+    CHECK(cli.run({QStringLiteral("logout"), QStringLiteral("--role"), QStringLiteral("target")}).exitCode == 0);
+    const QJsonObject after = parseJson(cli.run({QStringLiteral("--json"), QStringLiteral("whoami")}).out);
+    CHECK(after.value(QStringLiteral("target")).isNull());
+    CHECK(after.value(QStringLiteral("source")).isObject());
+
+    // Nothing any run printed holds a token: no JWT, no refresh token, no device code.
+    static const QRegularExpression jwt(QStringLiteral("eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]{10,}"));
+    for (const CliRun& run : std::as_const(cli.runs)) {
+        CHECK_FALSE(jwt.match(run.out + run.err).hasMatch());
+        CHECK_FALSE(run.err.contains(QStringLiteral("device_code")));
+        CHECK_FALSE(run.out.contains(QStringLiteral("refresh")));
+    }
+}
+
+TEST_CASE("cli whoami says 'sign in again' once the refresh token is revoked", "[integration][cli]")
+{
+    CliSession cli;
+    cli.login(QStringLiteral("source"), QStringLiteral("contoso.onmicrosoft.com"));
+    QNetworkAccessManager network;
+    QNetworkRequest request(QUrl(cli.url + QStringLiteral("/_sandbox/users/revoke")));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+    QNetworkReply* reply = network.post(request,
+        QJsonDocument(QJsonObject {{QStringLiteral("tenant"), QStringLiteral("contoso.onmicrosoft.com")},
+                          {QStringLiteral("user"), QStringLiteral("admin@contoso.onmicrosoft.com")}})
+            .toJson());
+    REQUIRE(SignalWaiter::waitUntil([reply] { return reply->isFinished(); }));
+    REQUIRE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 200);
+    reply->deleteLater();
+
+    const CliRun whoami = cli.run({QStringLiteral("--json"), QStringLiteral("whoami")});
+    CHECK(whoami.exitCode == 3);
+    const QJsonObject source = parseJson(whoami.out).value(QStringLiteral("source")).toObject();
+    CHECK(source.value(QStringLiteral("state")).toString() == QStringLiteral("sign-in-required"));
+    CHECK(source.value(QStringLiteral("problem")).toString().contains(QStringLiteral("sign in"), Qt::CaseInsensitive));
+    const CliRun tenants = cli.run({QStringLiteral("tenants")});
+    CHECK(tenants.exitCode == 4);
+    CHECK(tenants.err.contains(QStringLiteral("sign in"), Qt::CaseInsensitive));
+}
+
+TEST_CASE("cli tenants lists the signed-in tenants as a table", "[integration][cli]")
+{
+    CliSession cli;
+    cli.loginBoth();
+    const CliRun run = cli.run({QStringLiteral("tenants")});
     CHECK(run.exitCode == 0);
-    for (const char* expected : {"Contoso", "contoso.onmicrosoft.com", "fabrikam.onmicrosoft.com",
-             "northwindgov.onmicrosoft.us", "woodgrovecn.partner.onmschina.cn"}) {
+    for (const char* expected : {"Contoso", "contoso.onmicrosoft.com", "fabrikam.onmicrosoft.com"}) {
         CHECK(run.out.contains(QString::fromLatin1(expected)));
     }
+    CHECK_FALSE(run.out.contains(QStringLiteral("northwindgov")));
     CHECK(run.out.startsWith(QStringLiteral("NAME")));
 }
 
 TEST_CASE("cli tenants --json gives each tenant with its cloud and user count", "[integration][cli]")
 {
-    SandboxForCli sandbox;
-    const CliRun run
-        = runCli({QStringLiteral("--sandbox"), sandbox.url, QStringLiteral("--json"), QStringLiteral("tenants")});
+    CliSession cli;
+    cli.loginBoth();
+    const CliRun run = cli.run({QStringLiteral("--json"), QStringLiteral("tenants")});
     REQUIRE(run.exitCode == 0);
     const QJsonArray tenants = parseJson(run.out).value(QStringLiteral("tenants")).toArray();
-    REQUIRE(tenants.size() == 4);
+    REQUIRE(tenants.size() == 2);
     bool sawContoso = false;
     for (const QJsonValue& value : tenants) {
         const QJsonObject tenant = value.toObject();
@@ -101,15 +227,14 @@ TEST_CASE("cli tenants --json gives each tenant with its cloud and user count", 
         }
     }
     CHECK(sawContoso);
-    CHECK_FALSE(run.out.contains(QStringLiteral("staticToken")));
 }
 
 TEST_CASE("cli users lists the members of a group", "[integration][cli]")
 {
-    SandboxForCli sandbox;
-    const CliRun run = runCli({QStringLiteral("--sandbox"), sandbox.url, QStringLiteral("--json"),
-        QStringLiteral("users"), QStringLiteral("--tenant"), QStringLiteral("contoso"), QStringLiteral("--group"),
-        QStringLiteral("CTS Pilot")});
+    CliSession cli;
+    cli.login(QStringLiteral("source"), QStringLiteral("contoso.onmicrosoft.com"));
+    const CliRun run = cli.run({QStringLiteral("--json"), QStringLiteral("users"), QStringLiteral("--tenant"),
+        QStringLiteral("contoso"), QStringLiteral("--group"), QStringLiteral("CTS Pilot")});
     REQUIRE(run.exitCode == 0);
     const QJsonObject result = parseJson(run.out);
     CHECK(result.value(QStringLiteral("count")).toInt() == 5);
@@ -118,18 +243,18 @@ TEST_CASE("cli users lists the members of a group", "[integration][cli]")
 
 TEST_CASE("cli users with a search finds users by name prefix and honours --limit", "[integration][cli]")
 {
-    SandboxForCli sandbox;
-    const CliRun all = runCli({QStringLiteral("--sandbox"), sandbox.url, QStringLiteral("--json"),
-        QStringLiteral("users"), QStringLiteral("--tenant"), QStringLiteral("Contoso")});
+    CliSession cli;
+    cli.login(QStringLiteral("source"), QStringLiteral("contoso.onmicrosoft.com"));
+    const CliRun all = cli.run(
+        {QStringLiteral("--json"), QStringLiteral("users"), QStringLiteral("--tenant"), QStringLiteral("Contoso")});
     REQUIRE(all.exitCode == 0);
     const QJsonArray users = parseJson(all.out).value(QStringLiteral("users")).toArray();
     REQUIRE(users.size() >= 200);
     const QString name = users.at(7).toObject().value(QStringLiteral("displayName")).toString();
     const QString prefix = name.left(4);
 
-    const CliRun searched
-        = runCli({QStringLiteral("--sandbox"), sandbox.url, QStringLiteral("--json"), QStringLiteral("users"),
-            QStringLiteral("--tenant"), QStringLiteral("Contoso"), QStringLiteral("--search"), prefix});
+    const CliRun searched = cli.run({QStringLiteral("--json"), QStringLiteral("users"), QStringLiteral("--tenant"),
+        QStringLiteral("Contoso"), QStringLiteral("--search"), prefix});
     REQUIRE(searched.exitCode == 0);
     const QJsonArray found = parseJson(searched.out).value(QStringLiteral("users")).toArray();
     REQUIRE_FALSE(found.isEmpty());
@@ -140,49 +265,72 @@ TEST_CASE("cli users with a search finds users by name prefix and honours --limi
     }
     CHECK(containsName);
 
-    const CliRun limited
-        = runCli({QStringLiteral("--sandbox"), sandbox.url, QStringLiteral("--json"), QStringLiteral("users"),
-            QStringLiteral("--tenant"), QStringLiteral("Contoso"), QStringLiteral("--limit"), QStringLiteral("7")});
+    const CliRun limited = cli.run({QStringLiteral("--json"), QStringLiteral("users"), QStringLiteral("--tenant"),
+        QStringLiteral("Contoso"), QStringLiteral("--limit"), QStringLiteral("7")});
     REQUIRE(limited.exitCode == 0);
     CHECK(parseJson(limited.out).value(QStringLiteral("users")).toArray().size() == 7);
-}
 
-TEST_CASE("cli users treats a quote in the search text as text", "[integration][cli]")
-{
-    SandboxForCli sandbox;
-    const CliRun run
-        = runCli({QStringLiteral("--sandbox"), sandbox.url, QStringLiteral("users"), QStringLiteral("--tenant"),
-            QStringLiteral("Contoso"), QStringLiteral("--search"), QStringLiteral("x') or startswith(displayName,'")});
-    CHECK(run.exitCode == 3);
-    CHECK(run.err.contains(QStringLiteral("No user")));
+    // A quote in the search text is text, not OData.
+    const CliRun quoted = cli.run({QStringLiteral("users"), QStringLiteral("--tenant"), QStringLiteral("Contoso"),
+        QStringLiteral("--search"), QStringLiteral("x') or startswith(displayName,'")});
+    CHECK(quoted.exitCode == 3);
+    CHECK(quoted.err.contains(QStringLiteral("No user")));
 }
 
 TEST_CASE("cli explains bad usage with exit code 2", "[integration][cli]")
 {
-    SandboxForCli sandbox;
-    const CliRun noTenant = runCli({QStringLiteral("--sandbox"), sandbox.url, QStringLiteral("users")});
+    CliSession cli;
+    const CliRun noTenant = cli.run({QStringLiteral("users")});
     CHECK(noTenant.exitCode == 2);
     CHECK(noTenant.err.contains(QStringLiteral("--tenant")));
 
-    const CliRun unknown = runCli({QStringLiteral("--sandbox"), sandbox.url, QStringLiteral("frobnicate")});
+    const CliRun unknown = cli.run({QStringLiteral("frobnicate")});
     CHECK(unknown.exitCode == 2);
     CHECK(unknown.err.contains(QStringLiteral("unknown command")));
 
-    const CliRun badLimit = runCli({QStringLiteral("--sandbox"), sandbox.url, QStringLiteral("users"),
-        QStringLiteral("--tenant"), QStringLiteral("Contoso"), QStringLiteral("--limit"), QStringLiteral("lots")});
+    const CliRun noRole
+        = cli.run({QStringLiteral("login"), QStringLiteral("--tenant"), QStringLiteral("contoso.onmicrosoft.com")});
+    CHECK(noRole.exitCode == 2);
+    CHECK(noRole.err.contains(QStringLiteral("--role")));
+
+    const CliRun account = cli.run({QStringLiteral("login"), QStringLiteral("--role"), QStringLiteral("source"),
+        QStringLiteral("--tenant"), QStringLiteral("admin@contoso.onmicrosoft.com")});
+    CHECK(account.exitCode == 2);
+    CHECK(account.err.contains(QStringLiteral("after the @")));
+
+    const CliRun insecure = cli.run(
+        {QStringLiteral("--login-host"), QStringLiteral("http://login.example.com"), QStringLiteral("whoami")});
+    CHECK(insecure.exitCode == 2);
+
+    const CliRun notSignedIn
+        = cli.run({QStringLiteral("users"), QStringLiteral("--tenant"), QStringLiteral("Contoso")});
+    CHECK(notSignedIn.exitCode == 2);
+    CHECK(notSignedIn.err.contains(QStringLiteral("login")));
+
+    cli.login(QStringLiteral("source"), QStringLiteral("contoso.onmicrosoft.com"));
+    const CliRun badLimit = cli.run({QStringLiteral("users"), QStringLiteral("--tenant"), QStringLiteral("Contoso"),
+        QStringLiteral("--limit"), QStringLiteral("lots")});
     CHECK(badLimit.exitCode == 2);
     CHECK(badLimit.err.contains(QStringLiteral("--limit")));
 
-    const CliRun noSuchTenant = runCli({QStringLiteral("--sandbox"), sandbox.url, QStringLiteral("users"),
-        QStringLiteral("--tenant"), QStringLiteral("Tailspin")});
+    const CliRun noSuchTenant
+        = cli.run({QStringLiteral("users"), QStringLiteral("--tenant"), QStringLiteral("Tailspin")});
     CHECK(noSuchTenant.exitCode == 2);
     CHECK(noSuchTenant.err.contains(QStringLiteral("Contoso")));
 
-    const CliRun noGroup
-        = runCli({QStringLiteral("--sandbox"), sandbox.url, QStringLiteral("users"), QStringLiteral("--tenant"),
-            QStringLiteral("Contoso"), QStringLiteral("--group"), QStringLiteral("Nobody Here")});
+    const CliRun noGroup = cli.run({QStringLiteral("users"), QStringLiteral("--tenant"), QStringLiteral("Contoso"),
+        QStringLiteral("--group"), QStringLiteral("Nobody Here")});
     CHECK(noGroup.exitCode == 3);
     CHECK(noGroup.err.contains(QStringLiteral("no group named")));
+}
+
+TEST_CASE("cli login names a tenant the login service does not know", "[integration][cli]")
+{
+    CliSession cli;
+    const CliRun run = cli.run({QStringLiteral("login"), QStringLiteral("--role"), QStringLiteral("target"),
+        QStringLiteral("--tenant"), QStringLiteral("tailspin.onmicrosoft.com")});
+    CHECK(run.exitCode == 4);
+    CHECK(run.err.contains(QStringLiteral("tailspin.onmicrosoft.com")));
 }
 
 TEST_CASE("cli reports an unreachable sandbox as a service error", "[integration][cli]")
@@ -193,10 +341,16 @@ TEST_CASE("cli reports an unreachable sandbox as a service error", "[integration
     CHECK(run.err.contains(QStringLiteral("127.0.0.1:1")));
 }
 
-TEST_CASE("cli starts the built-in sandbox when none is given and says so", "[integration][cli]")
+TEST_CASE("cli starts the built-in sandbox, which approves a sign-in by itself and keeps it across runs",
+    "[integration][cli]")
 {
-    const CliRun run = runCli({QStringLiteral("tenants")});
-    CHECK(run.exitCode == 0);
-    CHECK(run.err.contains(QStringLiteral("built-in sandbox")));
-    CHECK(run.out.contains(QStringLiteral("Fabrikam")));
+    CliSession cli(false);
+    const CliRun login = cli.run({QStringLiteral("login"), QStringLiteral("--role"), QStringLiteral("target"),
+        QStringLiteral("--tenant"), QStringLiteral("fabrikam.onmicrosoft.com")});
+    REQUIRE(login.exitCode == 0);
+    CHECK(login.err.contains(QStringLiteral("built-in sandbox")));
+    // A new process, a new sandbox port: the session comes back from the keychain and the sandbox's state file.
+    const CliRun tenants = cli.run({QStringLiteral("tenants")});
+    CHECK(tenants.exitCode == 0);
+    CHECK(tenants.out.contains(QStringLiteral("Fabrikam")));
 }

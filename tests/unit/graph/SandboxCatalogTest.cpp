@@ -13,19 +13,20 @@ using tb::graph::GraphError;
 using tb::graph::SandboxCatalog;
 using tb::graph::SandboxTenant;
 
-TEST_CASE("SandboxCatalog parses tenants with their static tokens", "[graph][sandbox-catalog]")
+TEST_CASE("SandboxCatalog parses tenants with their roles", "[graph][sandbox-catalog]")
 {
     const QByteArray body = R"({"tenants":[
         {"id":"11111111-1111-1111-1111-111111111111","displayName":"Contoso","initialDomain":"contoso.onmicrosoft.com",
-         "cloud":"Global","staticToken":"tok-1","users":210,"groups":12},
-        {"id":"22222222-2222-2222-2222-222222222222","displayName":"Northwind Gov","cloud":"USGovernment","staticToken":"tok-2"},
+         "cloud":"Global","role":"source","users":210,"groups":12},
+        {"id":"22222222-2222-2222-2222-222222222222","displayName":"Northwind Gov","cloud":"USGovernment"},
         {"displayName":"no id, skipped"}, 7]})";
     GraphError error;
     const QList<SandboxTenant> tenants = SandboxCatalog::parse(body, &error);
     CHECK_FALSE(error.isError());
     REQUIRE(tenants.size() == 2);
     CHECK(tenants.at(0).tenant.displayName == QStringLiteral("Contoso"));
-    CHECK(tenants.at(0).staticToken == QStringLiteral("tok-1"));
+    CHECK(tenants.at(0).role == QStringLiteral("source"));
+    CHECK(tenants.at(1).role.isEmpty());
     CHECK(tenants.at(0).users == 210);
     CHECK(tenants.at(1).tenant.cloud.kind() == tb::model::CloudInstance::Kind::USGovernment);
     CHECK(tenants.at(0).graphBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:5000/"))).toString()
