@@ -31,7 +31,7 @@ QString accountSummary(const Workspace& workspace, model::TenantRole role)
         return MainWindow::tr("%1: not signed in").arg(label);
     }
     const std::optional<auth::AuthorityInfo> authority = service.authority(role);
-    const QString cloud = authority && authority->cloud ? authority->cloud->displayName() : QString();
+    const QString cloud = authority && authority->cloud ? authority->cloud->name() : QString();
     QString text = cloud.isEmpty() ? MainWindow::tr("%1: %2").arg(label, account->username)
                                    : MainWindow::tr("%1: %2 · %3").arg(label, account->username, cloud);
     if (service.state(role) == auth::SignInService::State::SignInRequired) {

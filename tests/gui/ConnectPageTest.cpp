@@ -198,7 +198,7 @@ TEST_CASE("Signing in both roles with device codes fills the cards, the status b
 
     // The tenant names come from Graph with the new tokens.
     REQUIRE(SignalWaiter::waitUntil(
-        [&] { return fixture.card(TenantRole::Target)->accountText().contains(QStringLiteral("Fabrikam")); }));
+        [&] { return fixture.card(TenantRole::Target)->tenantNameText().contains(QStringLiteral("Fabrikam")); }));
     CHECK(fixture.window->accountStatusText().contains(QStringLiteral("admin@contoso.onmicrosoft.com")));
     CHECK(fixture.window->accountStatusText().contains(QStringLiteral("admin@fabrikam.onmicrosoft.com")));
     CHECK(fixture.workspace->tenants().size() == 2);
@@ -250,6 +250,6 @@ TEST_CASE("The built-in sandbox approves a sign-in by itself, and the next start
     fixture.open(); // a restart: a new workspace and window on the same profile
     CHECK(fixture.workspace->signIn().state(TenantRole::Source) == tb::auth::SignInService::State::SignedIn);
     REQUIRE(SignalWaiter::waitUntil(
-        [&] { return fixture.card(TenantRole::Source)->accountText().contains(QStringLiteral("Contoso")); }));
+        [&] { return fixture.card(TenantRole::Source)->tenantNameText().contains(QStringLiteral("Contoso")); }));
     CHECK(fixture.card(TenantRole::Target)->accountText().contains(QStringLiteral("Not signed in")));
 }

@@ -43,6 +43,7 @@ DeviceCodeDialog::DeviceCodeDialog(const QString& roleTitle, const QString& tena
     m_instructions->setWordWrap(true);
     m_instructions->setTextFormat(Qt::RichText);
     m_instructions->setOpenExternalLinks(false);
+    m_instructions->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_instructions->setText(tr("Asking the sign-in service for a code…"));
 
     m_codeEdit->setObjectName(QStringLiteral("deviceCodeEdit"));
@@ -106,17 +107,17 @@ DeviceCodeDialog::DeviceCodeDialog(const QString& roleTitle, const QString& tena
     setTabOrder(m_copyButton, m_browserButton);
     setTabOrder(m_browserButton, m_retryButton);
     setTabOrder(m_retryButton, m_cancelButton);
-    resize(480, 320);
+    setMinimumWidth(520);
+    resize(560, 340);
 }
 
 void DeviceCodeDialog::showPrompt(const auth::DeviceCodePrompt& prompt)
 {
     m_prompt = prompt;
     m_failed = false;
-    const QString link = prompt.verificationUri;
-    m_instructions->setText(tr("On this or any other device, open <b>%1</b> in a browser, enter the code below and "
-                               "sign in with an administrator account of this tenant.")
-                                .arg(link.toHtmlEscaped()));
+    m_instructions->setText(tr("1. On this or any other device, open this page in a browser:<br><b>%1</b><br>"
+                               "2. Enter the code below, then sign in with an administrator account of this tenant.")
+                                .arg(prompt.verificationUri.toHtmlEscaped()));
     m_codeEdit->setText(prompt.userCode);
     m_codeEdit->selectAll();
     m_copyButton->setEnabled(true);

@@ -39,6 +39,7 @@ AccountCard::AccountCard(Workspace& workspace, model::TenantRole role, QWidget* 
     , m_problemLabel(new QLabel(this))
     , m_cloudLabel(new QLabel(this))
     , m_accountLabel(new QLabel(this))
+    , m_tenantNameLabel(new QLabel(this))
     , m_signInButton(new QPushButton(tr("&Sign in…"), this))
     , m_signOutButton(new QPushButton(tr("Sign &out"), this))
 {
@@ -62,6 +63,9 @@ AccountCard::AccountCard(Workspace& workspace, model::TenantRole role, QWidget* 
     m_accountLabel->setWordWrap(true);
     m_accountLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_accountLabel->setAccessibleName(tr("Account of the %1").arg(roleTitle(role)));
+    m_tenantNameLabel->setObjectName(name + QStringLiteral("TenantNameLabel"));
+    m_tenantNameLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_tenantNameLabel->setAccessibleName(tr("Name and ID of the %1").arg(roleTitle(role)));
     m_signInButton->setObjectName(name + QStringLiteral("SignInButton"));
     m_signOutButton->setObjectName(name + QStringLiteral("SignOutButton"));
 
@@ -70,6 +74,7 @@ AccountCard::AccountCard(Workspace& workspace, model::TenantRole role, QWidget* 
     form->addRow(QString(), m_problemLabel);
     form->addRow(tr("Cloud:"), m_cloudLabel);
     form->addRow(tr("Account:"), m_accountLabel);
+    form->addRow(tr("Name:"), m_tenantNameLabel);
     auto* buttons = new QHBoxLayout;
     buttons->addStretch(1);
     buttons->addWidget(m_signOutButton);
@@ -143,6 +148,11 @@ QString AccountCard::cloudText() const
 QString AccountCard::accountText() const
 {
     return m_accountLabel->text();
+}
+
+QString AccountCard::tenantNameText() const
+{
+    return m_tenantNameLabel->text();
 }
 
 QString AccountCard::problemText() const
@@ -305,14 +315,19 @@ void AccountCard::refresh()
             const QString who = account->displayName.isEmpty()
                 ? account->username
                 : tr("%1 (%2)").arg(account->displayName, account->username);
-            const QString where = tenant && !tenant->displayName.isEmpty() ? tenant->displayName : account->tenantId;
             text = state == auth::SignInService::State::SignedIn
-                ? tr("%1 in %2").arg(who, where)
-                : tr("%1 in %2 — the session has ended; sign in again.").arg(who, where);
+                ? who
+                : tr("%1 — the session has ended; sign in again.").arg(who);
         }
         break;
     }
     m_accountLabel->setText(text);
+    if (account) {
+        const QString name = tenant && !tenant->displayName.isEmpty() ? tenant->displayName : account->requestedTenant;
+        m_tenantNameLabel->setText(tr("%1 (%2)").arg(name, account->tenantId));
+    } else {
+        m_tenantNameLabel->setText(tr("—"));
+    }
     const bool signedIn = state == auth::SignInService::State::SignedIn;
     m_tenantEdit->setReadOnly(signedIn || busy);
     m_signInButton->setEnabled(!signedIn && !busy);

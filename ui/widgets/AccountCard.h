@@ -43,6 +43,7 @@ public:
     void setTenantText(const QString& text);
     [[nodiscard]] QString cloudText() const;
     [[nodiscard]] QString accountText() const;
+    [[nodiscard]] QString tenantNameText() const;
     [[nodiscard]] QString problemText() const;
     // The dialog of a sign-in under way, or null.
     [[nodiscard]] DeviceCodeDialog* dialog() const;
@@ -67,6 +68,7 @@ private:
     QLabel* m_problemLabel;
     QLabel* m_cloudLabel;
     QLabel* m_accountLabel;
+    QLabel* m_tenantNameLabel;
     QPushButton* m_signInButton;
     QPushButton* m_signOutButton;
     QPointer<DeviceCodeDialog> m_dialog;
