@@ -10,12 +10,14 @@
 #include "core/sandbox/SandboxServer.h"
 #include "tests/support/SignalWaiter.h"
 #include "ui/MainWindow.h"
+#include "ui/dialogs/ConnectionSettingsDialog.h"
 #include "ui/dialogs/DeviceCodeDialog.h"
 #include "ui/widgets/AccountCard.h"
 #include "ui/widgets/MessageBanner.h"
 
 #include <catch2/catch.hpp>
 
+#include <QComboBox>
 #include <QDir>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -252,4 +254,32 @@ TEST_CASE("The built-in sandbox approves a sign-in by itself, and the next start
     REQUIRE(SignalWaiter::waitUntil(
         [&] { return fixture.card(TenantRole::Source)->tenantNameText().contains(QStringLiteral("Contoso")); }));
     CHECK(fixture.card(TenantRole::Target)->accountText().contains(QStringLiteral("Not signed in")));
+}
+
+TEST_CASE("Connection settings refuse an insecure host and keep a valid choice for the profile", "[gui][connect]")
+{
+    const QString profile = QStringLiteral("settings-") + QUuid::createUuid().toString(QUuid::Id128);
+    tb::ui::ConnectionSettingsDialog dialog(profile);
+    auto* mode = dialog.findChild<QComboBox*>(QStringLiteral("connectionModeCombo"));
+    REQUIRE(mode != nullptr);
+    mode->setCurrentIndex(mode->findData(QStringLiteral("custom-hosts")));
+    dialog.findChild<QLineEdit*>(QStringLiteral("loginHostEdit"))->setText(QStringLiteral("http://login.example.com"));
+    dialog.findChild<QLineEdit*>(QStringLiteral("graphHostEdit"))->setText(QStringLiteral("https://graph.example.com"));
+    dialog.accept();
+    CHECK(dialog.result() != QDialog::Accepted);
+    CHECK(dialog.problemText().contains(QStringLiteral("https")));
+
+    dialog.findChild<QLineEdit*>(QStringLiteral("loginHostEdit"))->setText(QStringLiteral("https://login.example.com"));
+    dialog.findChild<QLineEdit*>(QStringLiteral("clientIdEdit"))->setText(QStringLiteral("not-a-guid"));
+    dialog.accept();
+    CHECK(dialog.problemText().contains(QStringLiteral("GUID")));
+
+    dialog.findChild<QLineEdit*>(QStringLiteral("clientIdEdit"))
+        ->setText(QStringLiteral("11111111-2222-3333-4444-555555555555"));
+    dialog.accept();
+    CHECK(dialog.result() == QDialog::Accepted);
+    const tb::ConnectionSettings saved = tb::ConnectionSettings::load(profile);
+    CHECK(saved.mode == tb::ConnectionSettings::Mode::CustomHosts);
+    CHECK(saved.loginHost == QUrl(QStringLiteral("https://login.example.com")));
+    CHECK(saved.clientId == QStringLiteral("11111111-2222-3333-4444-555555555555"));
 }

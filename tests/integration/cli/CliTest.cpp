@@ -9,6 +9,8 @@
 #include <catch2/catch.hpp>
 
 #include <QDir>
+#include <QDirIterator>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -112,6 +114,26 @@ CliRun runCli(const QStringList& arguments)
     return session.run(arguments);
 }
 
+// Every file under folder whose bytes hold something shaped like a token: a JWT (access or id token) or an
+// Entra-style refresh token ("1." and a long base64url run). Databases and state files included.
+QStringList filesHoldingTokens(const QString& folder)
+{
+    static const QRegularExpression jwt(QStringLiteral("eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]{10,}"));
+    static const QRegularExpression refreshToken(QStringLiteral("(^|[^0-9A-Za-z.])1\\.[A-Za-z0-9_-]{30,}"));
+    QStringList found;
+    QDirIterator it(folder, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        QFile file(path);
+        REQUIRE(file.open(QIODevice::ReadOnly));
+        const QString text = QString::fromLatin1(file.readAll());
+        if (jwt.match(text).hasMatch() || refreshToken.match(text).hasMatch()) {
+            found.append(path);
+        }
+    }
+    return found;
+}
+
 QJsonObject parseJson(const QString& text)
 {
     QJsonParseError error {};
@@ -168,6 +190,8 @@ TEST_CASE(
         CHECK_FALSE(run.err.contains(QStringLiteral("device_code")));
         CHECK_FALSE(run.out.contains(QStringLiteral("refresh")));
     }
+    // Nor does any file the CLI wrote: the profile database, settings, logs.
+    CHECK(filesHoldingTokens(cli.home.path()).isEmpty());
 }
 
 TEST_CASE("cli whoami says 'sign in again' once the refresh token is revoked", "[integration][cli]")
@@ -353,4 +377,12 @@ TEST_CASE("cli starts the built-in sandbox, which approves a sign-in by itself a
     const CliRun tenants = cli.run({QStringLiteral("tenants")});
     CHECK(tenants.exitCode == 0);
     CHECK(tenants.out.contains(QStringLiteral("Fabrikam")));
+    // The built-in sandbox's state file sits under the profile: it keeps hashes of what it issued, no token.
+    QStringList stateFiles;
+    QDirIterator it(cli.home.path(), {QStringLiteral("*.sandbox.json")}, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        stateFiles.append(it.next());
+    }
+    CHECK(stateFiles.size() == 1);
+    CHECK(filesHoldingTokens(cli.home.path()).isEmpty());
 }
