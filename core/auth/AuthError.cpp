@@ -161,7 +161,13 @@ AuthError AuthError::fromTokenEndpoint(int httpStatus, const QJsonObject& body)
 
 AuthError AuthError::fromNetwork(const QString& detail)
 {
-    return make(Kind::TryLater, QStringLiteral("network"), defaultMessage(Kind::TryLater), detail);
+    // The detail names the host and what failed ("Host login.microsoftonline.com not found"): it tells a person
+    // whether to look at the network, the proxy or the address.
+    return make(Kind::TryLater, QStringLiteral("network"),
+        QStringLiteral("The sign-in service could not be reached (%1). Check the network connection, proxy and "
+                       "login host, then try again.")
+            .arg(Redaction::redactLine(detail)),
+        detail);
 }
 
 AuthError AuthError::make(Kind kind, const QString& code, const QString& userMessage, const QString& description)
