@@ -83,6 +83,28 @@ HttpResponse ControlController::tenants() const
     return json(200, QJsonObject {{QStringLiteral("tenants"), list}});
 }
 
+QJsonObject ControlController::crossTenantCounts(const TenantState& tenant)
+{
+    qint64 identitySynchronizations = 0;
+    for (const CrossTenantPolicy::Partner& partner : tenant.crossTenantPolicy().partners()) {
+        identitySynchronizations += partner.identitySynchronization ? 1 : 0;
+    }
+    qint64 applications = 0;
+    qint64 servicePrincipals = 0;
+    qint64 jobs = 0;
+    for (const ServicePrincipalRecord& record : tenant.servicePrincipals()) {
+        ++applications;
+        if (!record.servicePrincipal.isEmpty()) {
+            ++servicePrincipals;
+            jobs += record.jobs.size();
+        }
+    }
+    return QJsonObject {{QStringLiteral("partners"), static_cast<qint64>(tenant.crossTenantPolicy().partners().size())},
+        {QStringLiteral("identitySynchronizations"), identitySynchronizations},
+        {QStringLiteral("applications"), applications}, {QStringLiteral("servicePrincipals"), servicePrincipals},
+        {QStringLiteral("synchronizationJobs"), jobs}};
+}
+
 HttpResponse ControlController::stats() const
 {
     QJsonObject perTenant;
@@ -90,7 +112,8 @@ HttpResponse ControlController::stats() const
         perTenant.insert(tenant->idText(),
             QJsonObject {{QStringLiteral("users"), static_cast<qint64>(tenant->users().size())},
                 {QStringLiteral("groups"), static_cast<qint64>(tenant->groups().size())},
-                {QStringLiteral("reads"), tenant->reads()}, {QStringLiteral("writes"), tenant->writes()}});
+                {QStringLiteral("reads"), tenant->reads()}, {QStringLiteral("writes"), tenant->writes()},
+                {QStringLiteral("crossTenant"), crossTenantCounts(*tenant)}});
     }
     return json(200, QJsonObject {{QStringLiteral("requests"), m_log.total()}, {QStringLiteral("tenants"), perTenant}});
 }

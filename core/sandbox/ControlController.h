@@ -12,6 +12,7 @@ namespace tbsandbox {
 class FaultPlan;
 class LoginControl;
 class RequestLog;
+class TenantState;
 class World;
 struct HttpRequest;
 
@@ -31,6 +32,9 @@ public:
 private:
     [[nodiscard]] HttpResponse tenants() const;
     [[nodiscard]] HttpResponse stats() const;
+    // {"partners","identitySynchronizations","applications","servicePrincipals","synchronizationJobs"}: what
+    // tests count after a client stopped mid-way through a CTS setup.
+    [[nodiscard]] static QJsonObject crossTenantCounts(const TenantState& tenant);
     [[nodiscard]] HttpResponse requests(const HttpRequest& request) const;
     [[nodiscard]] HttpResponse faults(const HttpRequest& request);
     [[nodiscard]] static HttpResponse json(int status, const QJsonObject& body);

@@ -69,7 +69,7 @@ std::optional<SandboxOptions> SandboxOptions::fromArguments(const QStringList& a
             QStringLiteral("--drop"), QStringLiteral("--malformed"), QStringLiteral("--faults"),
             QStringLiteral("--fault-seed"), QStringLiteral("--state"), QStringLiteral("--token-lifetime"),
             QStringLiteral("--device-code-lifetime"), QStringLiteral("--device-code-interval"),
-            QStringLiteral("--slow-down"), QStringLiteral("--confidential-client")};
+            QStringLiteral("--slow-down"), QStringLiteral("--confidential-client"), QStringLiteral("--sp-propagation")};
         if (name == QLatin1String("--no-seeds")) {
             options.loadSeeds = false;
             continue;
@@ -175,6 +175,13 @@ std::optional<SandboxOptions> SandboxOptions::fromArguments(const QStringList& a
                 return std::nullopt;
             }
             cliFaults.insert(QStringLiteral("latencyMs"), number);
+        } else if (name == QLatin1String("--sp-propagation")) {
+            if (!parseWholeNumber(value, 0, 600000, &number)) {
+                *errorMessage
+                    = QStringLiteral("--sp-propagation takes milliseconds from 0 to 600000, not '%1'.").arg(value);
+                return std::nullopt;
+            }
+            options.servicePrincipalPropagationMs = static_cast<int>(number);
         } else if (name == QLatin1String("--drop")) {
             appendRule(&cliFaults, QStringLiteral("drops"), patternRule(value));
         } else if (name == QLatin1String("--malformed")) {
@@ -290,6 +297,7 @@ QString SandboxOptions::usage()
         "  --throttle LIMIT/WINDOW_MS[:S]    answer 429 past LIMIT requests per tenant per window; S = Retry-After\n"
         "  --error PATTERN=STATUS[:RATE[:COUNT]]  answer STATUS for paths matching the glob; repeatable\n"
         "  --latency MS                      delay every Graph answer\n"
+        "  --sp-propagation MS               a new service principal answers 404 for MS (default 300)\n"
         "  --drop PATTERN[:COUNT]            send half an answer and close the connection; repeatable\n"
         "  --malformed PATTERN[:COUNT]       answer 200 with a JSON body cut short; repeatable\n"
         "  --faults FILE.json                a fault plan in the JSON form of PUT /_sandbox/faults\n"

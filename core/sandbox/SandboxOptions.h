@@ -38,6 +38,13 @@ struct SandboxOptions
     bool singleUseRefreshTokens = false; // Entra keeps a redeemed refresh token valid (auth-reference 1.9)
     QStringList confidentialClientIds; // these client ids get invalid_client AADSTS7000218 at the token endpoint
 
+    // Cross-tenant access and the CTS configuration (README "Cross-tenant access and the CTS configuration").
+    int servicePrincipalPropagationMs = 300; // a new service principal answers 404 this long ([U] 2.1)
+    bool identitySyncPutConflicts = true; // PUT on an existing identitySynchronization: 409 (false: replace, 204)
+    int identitySyncPatchMissingStatus = 404; // PATCH with none: Directory_ObjectNotFound with this status ([U] 1.5)
+    int policyCheckFailureStatus = 400; // validateCredentials' AzureDirectoryB2BManagementPolicyCheckFailure ([U] 2.4)
+    bool policyCheckNeedsAutomaticRedemption = true; // also require the auto-redeem flags (graph-reference 10.3)
+
     // Parses the standalone server's arguments (without the program name). On failure returns nothing
     // and fills errorMessage with a sentence that says what to change.
     [[nodiscard]] static std::optional<SandboxOptions> fromArguments(

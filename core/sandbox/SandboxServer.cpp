@@ -15,6 +15,7 @@
 #include "core/sandbox/login/LoginControl.h"
 #include "core/sandbox/login/LoginRouter.h"
 #include "core/sandbox/login/LoginState.h"
+#include "core/sandbox/state/CrossTenantSection.h"
 #include "core/sandbox/state/StateFile.h"
 
 #include <QPointer>
@@ -79,6 +80,17 @@ bool SandboxServer::start(QString* errorMessage)
             &error)) {
         return false;
     }
+    // Cross-tenant access policies and CTS configurations of every tenant: the "crossTenant" section.
+    if (!d->world.stateRegistry().hasSection(CrossTenantSection::kName)
+        && !d->world.stateRegistry().registerSection(
+            {CrossTenantSection::kName, [this] { return CrossTenantSection::save(d->world); },
+                [this](const QJsonObject& saved, QString* problem) {
+                    return CrossTenantSection::load(d->world, saved, problem);
+                }},
+            &error)) {
+        return false;
+    }
+    d->router.setOptions(&d->options);
     // A state file, unless a reset is asked for, replaces the seeds: it holds them as they were changed.
     bool fromStateFile = false;
     if (!d->options.stateFile.isEmpty()) {

@@ -132,6 +132,24 @@ std::unique_ptr<TenantState> SeedLoader::tenantFromJson(
             return nullptr;
         }
     }
+    // Directory roles name their members by user id, like groups.
+    const QJsonArray roles = root.value(QLatin1String("directoryRoles")).toArray();
+    for (const QJsonValue& role : roles) {
+        const QJsonObject object = role.toObject();
+        if (QUuid::fromString(object.value(QLatin1String("roleTemplateId")).toString()).isNull()) {
+            *errorMessage = QStringLiteral("%1: a directory role needs a GUID \"roleTemplateId\".").arg(sourceName);
+            return nullptr;
+        }
+        for (const QJsonValue& member : object.value(QLatin1String("members")).toArray()) {
+            if (tenant->findUser(QUuid::fromString(member.toString())) < 0) {
+                *errorMessage
+                    = QStringLiteral("%1: directory role %2 lists member %3, which is not a user.")
+                          .arg(sourceName, object.value(QLatin1String("displayName")).toString(), member.toString());
+                return nullptr;
+            }
+        }
+    }
+    tenant->setDirectoryRoles(roles);
     // Members must exist, or members and transitiveMembers would serve holes.
     for (const GroupRecord& group : tenant->groups()) {
         for (const QUuid& member : group.memberIds) {

@@ -2,8 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/sandbox/CrossTenantPolicy.h"
 #include "core/sandbox/GroupRecord.h"
 #include "core/sandbox/LicenceProfile.h"
+#include "core/sandbox/ServicePrincipalRecord.h"
 #include "core/sandbox/StringTable.h"
 #include "core/sandbox/UserRecord.h"
 
@@ -68,6 +70,16 @@ public:
     [[nodiscard]] qsizetype findUser(const QUuid& id) const;
     [[nodiscard]] qsizetype findGroup(const QUuid& id) const;
 
+    // Directory roles as the seed lists them: [{"roleTemplateId","displayName","description"?,"members":[user ids]}].
+    [[nodiscard]] const QJsonArray& directoryRoles() const { return m_directoryRoles; }
+    void setDirectoryRoles(const QJsonArray& roles) { m_directoryRoles = roles; }
+
+    // Cross-tenant access settings and the apps made from templates (the CTS configurations), with their jobs.
+    [[nodiscard]] CrossTenantPolicy& crossTenantPolicy() { return m_crossTenantPolicy; }
+    [[nodiscard]] const CrossTenantPolicy& crossTenantPolicy() const { return m_crossTenantPolicy; }
+    [[nodiscard]] std::vector<ServicePrincipalRecord>& servicePrincipals() { return m_servicePrincipals; }
+    [[nodiscard]] const std::vector<ServicePrincipalRecord>& servicePrincipals() const { return m_servicePrincipals; }
+
     void countRead() { ++m_reads; }
     void countWrite() { ++m_writes; }
     [[nodiscard]] qint64 reads() const { return m_reads; }
@@ -86,6 +98,9 @@ private:
     QList<LicenceProfile> m_licenceProfiles;
     std::vector<UserRecord> m_users;
     std::vector<GroupRecord> m_groups;
+    QJsonArray m_directoryRoles;
+    CrossTenantPolicy m_crossTenantPolicy;
+    std::vector<ServicePrincipalRecord> m_servicePrincipals;
     qint64 m_reads = 0;
     qint64 m_writes = 0;
 };

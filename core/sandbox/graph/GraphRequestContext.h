@@ -8,6 +8,7 @@
 #include <QString>
 #include <QStringList>
 #include <QUrl>
+#include <QUuid>
 
 namespace tbsandbox {
 
@@ -28,6 +29,7 @@ struct GraphRequestContext
     QByteArray body;
     TenantState* tenant = nullptr;
     QStringList grantedScopes; // the access token's scp
+    QUuid userId; // the access token's oid: who /me is
     QString requestId;
     QString clientRequestId;
     QUrl baseUrl;

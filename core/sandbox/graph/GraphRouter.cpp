@@ -68,7 +68,15 @@ GraphRouter::GraphRouter(
     , m_log(log)
     , m_clock(clock)
     , m_login(login)
+    , m_policies(world)
+    , m_synchronization(world)
 { }
+
+void GraphRouter::setOptions(const SandboxOptions* options)
+{
+    m_policies.setOptions(options);
+    m_synchronization.setOptions(options);
+}
 
 QUrl GraphRouter::linkBase(const HttpRequest& request) const
 {
@@ -152,6 +160,7 @@ HttpResponse GraphRouter::handle(const HttpRequest& request)
     }
     TenantState* tokenTenant = token.tenant;
     context.grantedScopes = token.scopes;
+    context.userId = token.userId;
     if (prefixLength == 2) {
         TenantState* pathTenant = m_world.tenantByIdOrDomain(segments.first());
         if (!pathTenant) {
@@ -203,6 +212,7 @@ GraphReply GraphRouter::handleBatchItem(
     context.baseUrl = outer.baseUrl;
     context.tenant = outer.tenant;
     context.grantedScopes = outer.grantedScopes;
+    context.userId = outer.userId;
     context.pathPrefix = outer.pathPrefix;
     context.consistencyEventual
         = item.header(QStringLiteral("ConsistencyLevel")).trimmed().toLower() == QLatin1String("eventual");
@@ -303,6 +313,12 @@ GraphReply GraphRouter::dispatch(GraphRequestContext& context, qint64 receivedAt
     if (context.segments.size() == 3 && context.segments.first() == QLatin1String("users")
         && context.segments.at(2) == QLatin1String("revokeSignInSessions")) {
         reply = revokeSignInSessions(context);
+    } else if (std::optional<GraphReply> policy = m_policies.handle(context)) {
+        reply = policy;
+    } else if (std::optional<GraphReply> synchronization = m_synchronization.handle(context)) {
+        reply = synchronization;
+    } else if (std::optional<GraphReply> roles = m_roles.handle(context)) {
+        reply = roles;
     } else {
         reply = m_directory.handle(context);
     }

@@ -4,7 +4,10 @@
 
 #include "core/sandbox/graph/BatchController.h"
 #include "core/sandbox/graph/DirectoryController.h"
+#include "core/sandbox/graph/DirectoryRoleController.h"
 #include "core/sandbox/graph/GraphReply.h"
+#include "core/sandbox/graph/PolicyController.h"
+#include "core/sandbox/graph/SynchronizationController.h"
 #include "core/sandbox/http/HttpResponse.h"
 
 #include <QUrl>
@@ -15,6 +18,7 @@ class FaultPlan;
 class LoginState;
 class MonotonicEpochClock;
 class RequestLog;
+struct SandboxOptions;
 class World;
 struct HttpRequest;
 struct GraphRequestContext;
@@ -32,6 +36,8 @@ public:
     GraphRouter(World& world, FaultPlan& faults, RequestLog& log, const MonotonicEpochClock& clock, LoginState& login);
 
     void setBaseUrl(const QUrl& baseUrl) { m_baseUrl = baseUrl; }
+    // The behaviour the reference leaves open for cross-tenant access and CTS; must outlive the router.
+    void setOptions(const SandboxOptions* options);
 
     // Answers one top-level request (anything outside /_sandbox).
     [[nodiscard]] HttpResponse handle(const HttpRequest& request);
@@ -69,6 +75,9 @@ private:
     QUrl m_baseUrl;
     DirectoryController m_directory;
     BatchController m_batch;
+    PolicyController m_policies;
+    SynchronizationController m_synchronization;
+    DirectoryRoleController m_roles;
 };
 
 } // namespace tbsandbox

@@ -27,6 +27,23 @@ const QStringList kSkuReads = {QStringLiteral("Organization.Read.All"), QStringL
     QStringLiteral("LicenseAssignment.Read.All")};
 const QStringList kRevokeSessions = {QStringLiteral("User.RevokeSessions.All"), QStringLiteral("User.ReadWrite.All"),
     QStringLiteral("Directory.ReadWrite.All")};
+// Cross-tenant access and the CTS configuration (graph-reference 0, 1, 2): the scopes each section names; the
+// how-to's broader Application.ReadWrite.All and Directory.ReadWrite.All work for synchronization too.
+const QStringList kPolicyReads
+    = {QStringLiteral("Policy.Read.All"), QStringLiteral("Policy.ReadWrite.CrossTenantAccess")};
+const QStringList kPolicyWrites = {QStringLiteral("Policy.ReadWrite.CrossTenantAccess")};
+const QStringList kTenantLookup = {QStringLiteral("CrossTenantInformation.ReadBasic.All")};
+const QStringList kApplicationReads
+    = {QStringLiteral("Application.Read.All"), QStringLiteral("Application.ReadWrite.All"),
+        QStringLiteral("Directory.Read.All"), QStringLiteral("Directory.ReadWrite.All")};
+const QStringList kApplicationWrites = {QStringLiteral("Application.ReadWrite.All")};
+const QStringList kSynchronizationReads
+    = {QStringLiteral("Synchronization.Read.All"), QStringLiteral("Synchronization.ReadWrite.All"),
+        QStringLiteral("Application.ReadWrite.All"), QStringLiteral("Directory.ReadWrite.All")};
+const QStringList kSynchronizationWrites = {QStringLiteral("Synchronization.ReadWrite.All"),
+    QStringLiteral("Application.ReadWrite.All"), QStringLiteral("Directory.ReadWrite.All")};
+const QStringList kOwnMemberships = {
+    QStringLiteral("User.Read"), QStringLiteral("Directory.Read.All"), QStringLiteral("RoleManagement.Read.Directory")};
 
 QString canonical(const QString& name)
 {
@@ -46,7 +63,11 @@ const QStringList& GraphScopes::known()
         QStringLiteral("User.ReadWrite.All"), QStringLiteral("User.RevokeSessions.All"),
         QStringLiteral("Group.Read.All"), QStringLiteral("GroupMember.Read.All"), QStringLiteral("Group.ReadWrite.All"),
         QStringLiteral("Directory.Read.All"), QStringLiteral("Directory.ReadWrite.All"),
-        QStringLiteral("Organization.Read.All"), QStringLiteral("LicenseAssignment.Read.All")};
+        QStringLiteral("Organization.Read.All"), QStringLiteral("LicenseAssignment.Read.All"),
+        QStringLiteral("Policy.Read.All"), QStringLiteral("Policy.ReadWrite.CrossTenantAccess"),
+        QStringLiteral("CrossTenantInformation.ReadBasic.All"), QStringLiteral("Application.Read.All"),
+        QStringLiteral("Application.ReadWrite.All"), QStringLiteral("Synchronization.Read.All"),
+        QStringLiteral("Synchronization.ReadWrite.All"), QStringLiteral("RoleManagement.Read.Directory")};
     return scopes;
 }
 
@@ -123,6 +144,24 @@ QStringList GraphScopes::requiredFor(const QString& method, const QStringList& s
     }
     if (collection == QLatin1String("subscribedSkus")) {
         return kSkuReads;
+    }
+    const bool read = method == QLatin1String("GET");
+    if (collection == QLatin1String("policies")) {
+        return read ? kPolicyReads : kPolicyWrites;
+    }
+    if (collection == QLatin1String("tenantRelationships")) {
+        return kTenantLookup;
+    }
+    if (collection == QLatin1String("servicePrincipals") && segments.size() >= 3
+        && segments.at(2) == QLatin1String("synchronization")) {
+        return read ? kSynchronizationReads : kSynchronizationWrites;
+    }
+    if (collection == QLatin1String("applicationTemplates") || collection == QLatin1String("applications")
+        || collection == QLatin1String("servicePrincipals")) {
+        return read ? kApplicationReads : kApplicationWrites;
+    }
+    if (collection == QLatin1String("me")) {
+        return kOwnMemberships;
     }
     return {};
 }

@@ -283,7 +283,12 @@ bool TenantSnapshot::write(const TenantState& tenant, QIODevice& device)
         writer.flushWhenFull();
         first = false;
     }
-    out += "]}";
+    out += "]";
+    if (!tenant.directoryRoles().isEmpty()) {
+        out += ",\n\"directoryRoles\":";
+        appendValue(out, tenant.directoryRoles());
+    }
+    out += "}";
     return writer.finish();
 }
 

@@ -270,6 +270,9 @@ TEST_CASE("A scope never consented asks for a new sign-in and names the scope", 
 {
     Harness harness;
     REQUIRE(harness.fixture.isReady());
+    // Consent is per user and application: the fixture's own sign-ins gave the default application admin consent
+    // (.default) to every scope the sandbox knows, so this test signs in with an application of its own.
+    harness.settings.clientId = QStringLiteral("0c0ffee0-1111-4222-8333-944444444444");
     auto service = harness.makeService();
     REQUIRE(signIn(*service, harness.fixture.sandboxUrl(), TenantRole::Source).has_value());
     const TokenResult more = token(

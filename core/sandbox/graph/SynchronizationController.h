@@ -1,0 +1,56 @@
+// SPDX-FileCopyrightText: 2026 TenantBridge contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/sandbox/graph/GraphReply.h"
+
+#include <QJsonObject>
+
+#include <optional>
+
+namespace tbsandbox {
+
+class TenantState;
+class World;
+struct GraphRequestContext;
+struct SandboxOptions;
+struct ServicePrincipalRecord;
+
+// The CTS configuration in the source tenant (graph-reference 2.1, 2.2, 2.4, 2.5): instantiating the
+// cross-tenant synchronization template, the applications and service principals it made, and their
+// synchronization templates, jobs, validateCredentials and secrets. A new service principal misses for
+// SandboxOptions::servicePrincipalPropagationMs, as on other replicas in Entra. The target of a configuration is
+// the tenant named by the CompanyId credential. Owned by GraphRouter; server thread.
+class SynchronizationController final
+{
+public:
+    // The application template of cross-tenant synchronization (graph-reference 2.1).
+    static inline const QString kCtsTemplateId = QStringLiteral("518e5f48-1fc8-4c48-9387-9fdf28b0dfe7");
+
+    explicit SynchronizationController(World& world);
+
+    // The options must outlive the controller; until set, the defaults apply.
+    void setOptions(const SandboxOptions* options) { m_options = options; }
+
+    // Answers the request, or nothing when the path is not one of these (the router then answers 404).
+    [[nodiscard]] std::optional<GraphReply> handle(const GraphRequestContext& context) const;
+
+private:
+    [[nodiscard]] GraphReply instantiate(const GraphRequestContext& context, const QString& templateId) const;
+    [[nodiscard]] GraphReply listServicePrincipals(const GraphRequestContext& context) const;
+    [[nodiscard]] std::optional<GraphReply> servicePrincipalPath(const GraphRequestContext& context) const;
+    [[nodiscard]] std::optional<GraphReply> applicationPath(const GraphRequestContext& context) const;
+    [[nodiscard]] std::optional<GraphReply> synchronization(
+        const GraphRequestContext& context, ServicePrincipalRecord& record) const;
+    [[nodiscard]] GraphReply createJob(const GraphRequestContext& context, ServicePrincipalRecord& record) const;
+    [[nodiscard]] GraphReply validateCredentials(
+        const GraphRequestContext& context, const ServicePrincipalRecord& record) const;
+    // True while a service principal created at createdAtMs is still propagating.
+    [[nodiscard]] bool propagating(const ServicePrincipalRecord& record) const;
+    [[nodiscard]] const SandboxOptions& options() const;
+
+    World& m_world;
+    const SandboxOptions* m_options = nullptr;
+};
+
+} // namespace tbsandbox
