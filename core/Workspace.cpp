@@ -105,7 +105,7 @@ void Workspace::start()
         fail(*problem);
         return;
     }
-    m_pendingStartSteps = usesSandbox() ? 2 : 1;
+    m_startStepsLeft = usesSandbox() ? 2 : 1; // the accounts restored, and the sandbox's sample tenants
     connect(
         m_parts->signIn.get(), &auth::SignInService::restored, this, &Workspace::finishStart, Qt::SingleShotConnection);
     m_parts->signIn->restore();
@@ -140,12 +140,13 @@ void Workspace::readSampleTenants()
 
 void Workspace::finishStart()
 {
-    if (m_done || m_namesPending || --m_pendingStartSteps > 0) {
+    if (m_done || m_readsNames || --m_startStepsLeft > 0) {
         return;
     }
-    m_namesPending = true;
-    // The tenants' names come before ready(): a page or a command that lists tenants shows them at once.
-    m_pendingStartSteps = 1;
+    // The tenants' names come before ready(): a page or a command that lists tenants shows them at once. From
+    // here on every new account's name is read as it signs in.
+    m_readsNames = true;
+    m_namesLeft = 0;
     for (const model::TenantRole role : kRoles) {
         rebuildRole(role);
         RoleParts& parts = m_parts->roles[indexOf(role)];
@@ -153,17 +154,23 @@ void Workspace::finishStart()
             readTenantName(role); // a client made while the accounts were restored
         }
         if (parts.nameCall) {
-            ++m_pendingStartSteps;
+            ++m_namesLeft;
         }
     }
-    nameRead();
+    if (m_namesLeft == 0) {
+        becomeReady();
+    }
 }
 
 void Workspace::nameRead()
 {
-    if (m_ready || m_done || --m_pendingStartSteps > 0) {
-        return;
+    if (!m_ready && !m_done && --m_namesLeft <= 0) {
+        becomeReady();
     }
+}
+
+void Workspace::becomeReady()
+{
     qCInfo(lcGraph) << "workspace ready;" << tenants().size() << "signed-in tenant(s)";
     m_ready = true;
     m_done = true;
@@ -216,7 +223,7 @@ void Workspace::rebuildRole(model::TenantRole role)
             m_parts->network, m_parts->signIn->tokens(), m_parts->clock, settings);
         parts.directory = std::make_unique<graph::DirectoryEndpoints>(*parts.client);
         // Accounts restored during start get their names read together, once start knows every role.
-        if (m_namesPending) {
+        if (m_readsNames) {
             readTenantName(role);
         }
     }

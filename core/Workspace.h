@@ -85,6 +85,7 @@ private:
     void readSampleTenants();
     void finishStart();
     void nameRead();
+    void becomeReady();
     void rebuildRole(model::TenantRole role);
     void readTenantName(model::TenantRole role);
     void fail(const QString& userMessage);
@@ -95,8 +96,9 @@ private:
     std::unique_ptr<Parts> m_parts;
     bool m_ready = false;
     bool m_done = false;
-    int m_pendingStartSteps = 0;
-    bool m_namesPending = false;
+    int m_startStepsLeft = 0; // restore and sample tenants, before the names are read
+    int m_namesLeft = 0; // organization reads that ready() waits for
+    bool m_readsNames = false; // start is past restoring: accounts get their tenant's name read
 };
 
 } // namespace tb

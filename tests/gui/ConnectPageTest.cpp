@@ -8,6 +8,7 @@
 #include "core/auth/SignInService.h"
 #include "core/model/TenantRole.h"
 #include "core/sandbox/SandboxServer.h"
+#include "tests/support/SignInTestSupport.h"
 #include "tests/support/SignalWaiter.h"
 #include "ui/MainWindow.h"
 #include "ui/dialogs/ConnectionSettingsDialog.h"
@@ -19,13 +20,9 @@
 
 #include <QComboBox>
 #include <QDir>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -39,10 +36,8 @@ namespace {
 
 tbsandbox::SandboxOptions sandboxOptions(int autoApproveAfterMs)
 {
-    tbsandbox::SandboxOptions options;
-    options.testRoutes = true;
+    tbsandbox::SandboxOptions options = tb::test::SignInTestSupport::sandboxOptions();
     options.autoApproveAfterMs = autoApproveAfterMs;
-    options.deviceCodeIntervalSeconds = 1;
     return options;
 }
 
@@ -114,17 +109,10 @@ struct ConnectFixture
         return widget;
     }
 
-    // POST /_sandbox/devicelogin/approve, as the person would press Approve (or Decline) on the page.
+    // As the person would press Approve (or Decline) on the sandbox's sign-in page.
     void decide(const QString& userCode, bool decline)
     {
-        QNetworkAccessManager network;
-        QNetworkRequest request(sandbox.baseUrl().resolved(QUrl(QStringLiteral("/_sandbox/devicelogin/approve"))));
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
-        const QJsonObject body {{QStringLiteral("userCode"), userCode}, {QStringLiteral("decline"), decline}};
-        QNetworkReply* reply = network.post(request, QJsonDocument(body).toJson());
-        REQUIRE(SignalWaiter::waitUntil([reply] { return reply->isFinished(); }));
-        CHECK(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 200);
-        reply->deleteLater();
+        CHECK(tb::test::SignInTestSupport::decide(sandbox.baseUrl(), userCode, decline).status == 200);
     }
 
     // Presses Sign in on a card and waits for the dialog to show a code.

@@ -5,8 +5,8 @@
 // expiry, decline and cancel, with the test-only approval route standing in for the person at the browser.
 #include "core/auth/Authority.h"
 #include "core/auth/DeviceCodeFlow.h"
-#include "tests/integration/auth/SignInTestSupport.h"
 #include "tests/support/SandboxFixture.h"
+#include "tests/support/SignInTestSupport.h"
 #include "tests/support/SignalWaiter.h"
 
 #include <catch2/catch.hpp>
@@ -53,6 +53,36 @@ void watch(DeviceCodeFlow& flow, FlowOutcome& outcome, std::function<void(const 
             outcome.error = error;
         });
 }
+
+// A device-code flow for Contoso on a fresh sandbox, wired to an outcome: the flow tests start from here.
+struct FlowOnSandbox
+{
+    explicit FlowOnSandbox(int deviceCodeLifetimeSeconds = 120)
+        : fixture(SignInTestSupport::sandboxOptions(deviceCodeLifetimeSeconds))
+    {
+        REQUIRE(fixture.isReady());
+        settings = SignInTestSupport::settingsFor(fixture.sandboxUrl());
+        authority = SignInTestSupport::discover(fixture.network(), settings, kContoso);
+        REQUIRE(authority.has_value());
+        flow = std::make_unique<DeviceCodeFlow>(
+            fixture.network(), *authority, settings.clientId, QStringList {QStringLiteral("User.Read")});
+        watch(*flow, outcome);
+    }
+
+    // Starts the flow and waits until the code is shown.
+    void startAndWaitForPrompt()
+    {
+        flow->start();
+        REQUIRE(SignalWaiter::waitUntil([this] { return outcome.prompt.has_value() || outcome.finishedCount > 0; }));
+        REQUIRE(outcome.prompt.has_value());
+    }
+
+    SandboxFixture fixture;
+    AuthSettings settings;
+    std::optional<tb::auth::AuthorityInfo> authority;
+    std::unique_ptr<DeviceCodeFlow> flow;
+    FlowOutcome outcome;
+};
 
 } // namespace
 
@@ -110,131 +140,87 @@ TEST_CASE("Authority says plainly when a tenant is unknown, mistyped or the host
 
 TEST_CASE("DeviceCodeFlow signs in once the code is approved", "[integration][auth]")
 {
-    SandboxFixture fixture(SignInTestSupport::sandboxOptions());
-    REQUIRE(fixture.isReady());
-    const AuthSettings settings = SignInTestSupport::settingsFor(fixture.sandboxUrl());
-    const auto authority = SignInTestSupport::discover(fixture.network(), settings, kContoso);
-    REQUIRE(authority.has_value());
-
-    DeviceCodeFlow flow(fixture.network(), *authority, settings.clientId, {QStringLiteral("User.Read")});
-    FlowOutcome outcome;
-    watch(flow, outcome);
-    flow.start();
-    REQUIRE(SignalWaiter::waitUntil([&] { return outcome.prompt.has_value() || outcome.finishedCount > 0; }));
-    REQUIRE(outcome.prompt.has_value());
-    CHECK(outcome.prompt->userCode.size() == 8);
-    CHECK(outcome.prompt->verificationUri.startsWith(fixture.sandboxUrl().toString()));
-    CHECK(outcome.prompt->message.contains(outcome.prompt->userCode));
-    CHECK(outcome.prompt->intervalSeconds == 1);
-    CHECK(flow.requestedScopes().contains(QStringLiteral("offline_access")));
+    FlowOnSandbox run;
+    run.startAndWaitForPrompt();
+    CHECK(run.outcome.prompt->userCode.size() == 8);
+    CHECK(run.outcome.prompt->verificationUri.startsWith(run.fixture.sandboxUrl().toString()));
+    CHECK(run.outcome.prompt->message.contains(run.outcome.prompt->userCode));
+    CHECK(run.outcome.prompt->intervalSeconds == 1);
+    CHECK(run.flow->requestedScopes().contains(QStringLiteral("offline_access")));
 
     // Let it poll while pending at least once, then approve.
-    REQUIRE(SignalWaiter::waitUntil([&] { return flow.pollCount() >= 1; }));
-    const auto approved = SignInTestSupport::decide(fixture.sandboxUrl(), outcome.prompt->userCode);
+    REQUIRE(SignalWaiter::waitUntil([&] { return run.flow->pollCount() >= 1; }));
+    const auto approved = SignInTestSupport::decide(run.fixture.sandboxUrl(), run.outcome.prompt->userCode);
     REQUIRE(approved.status == 200);
-    REQUIRE(SignalWaiter::waitUntil([&] { return outcome.finishedCount > 0; }));
-    INFO(outcome.error.toLogString().toStdString());
-    CHECK_FALSE(outcome.error.isError());
-    CHECK_FALSE(outcome.response.accessToken.isEmpty());
-    CHECK_FALSE(outcome.response.refreshToken.isEmpty());
-    CHECK(outcome.response.preferredUsername == QStringLiteral("admin@contoso.onmicrosoft.com"));
-    CHECK(outcome.response.tenantId.compare(authority->tenantId, Qt::CaseInsensitive) == 0);
-    CHECK_FALSE(outcome.response.clientInfoUid.isEmpty());
-    CHECK(outcome.response.homeAccountId().endsWith(authority->tenantId));
-    CHECK(outcome.intervals.isEmpty());
+    REQUIRE(SignalWaiter::waitUntil([&] { return run.outcome.finishedCount > 0; }));
+    INFO(run.outcome.error.toLogString().toStdString());
+    CHECK_FALSE(run.outcome.error.isError());
+    CHECK_FALSE(run.outcome.response.accessToken.isEmpty());
+    CHECK_FALSE(run.outcome.response.refreshToken.isEmpty());
+    CHECK(run.outcome.response.preferredUsername == QStringLiteral("admin@contoso.onmicrosoft.com"));
+    CHECK(run.outcome.response.tenantId.compare(run.authority->tenantId, Qt::CaseInsensitive) == 0);
+    CHECK_FALSE(run.outcome.response.clientInfoUid.isEmpty());
+    CHECK(run.outcome.response.homeAccountId().endsWith(run.authority->tenantId));
+    CHECK(run.outcome.intervals.isEmpty());
     QCoreApplication::processEvents();
-    CHECK(outcome.finishedCount == 1);
+    CHECK(run.outcome.finishedCount == 1);
 }
 
 TEST_CASE("DeviceCodeFlow waits five more seconds after slow_down for the rest of the flow", "[integration][auth]")
 {
-    SandboxFixture fixture(SignInTestSupport::sandboxOptions());
-    REQUIRE(fixture.isReady());
-    const AuthSettings settings = SignInTestSupport::settingsFor(fixture.sandboxUrl());
-    const auto authority = SignInTestSupport::discover(fixture.network(), settings, kContoso);
-    REQUIRE(authority.has_value());
-
-    DeviceCodeFlow flow(fixture.network(), *authority, settings.clientId, {QStringLiteral("User.Read")});
+    FlowOnSandbox run;
     DeviceCodeFlow::Timing timing;
     timing.intervalOverrideMs = 100; // poll far sooner than the sandbox's 1 s: it answers slow_down
-    flow.setTiming(timing);
-    FlowOutcome outcome;
-    watch(flow, outcome);
-    flow.start();
-    REQUIRE(SignalWaiter::waitUntil([&] { return !outcome.intervals.isEmpty() || outcome.finishedCount > 0; }));
-    REQUIRE(outcome.intervals.size() == 1);
+    run.flow->setTiming(timing);
+    run.flow->start();
+    REQUIRE(SignalWaiter::waitUntil([&] { return !run.outcome.intervals.isEmpty() || run.outcome.finishedCount > 0; }));
+    REQUIRE(run.outcome.intervals.size() == 1);
     // The sandbox's interval (1 s) plus the increment: the sandbox's own interval grew by the same 5 s.
-    CHECK(outcome.intervals.first() == 6);
-    CHECK(flow.intervalMs() == 6000);
-    const int pollsAtSlowDown = flow.pollCount();
+    CHECK(run.outcome.intervals.first() == 6);
+    CHECK(run.flow->intervalMs() == 6000);
+    const int pollsAtSlowDown = run.flow->pollCount();
 
     // The next poll comes at the new pace and is accepted (pending, no second slow_down); then approve.
-    REQUIRE(SignalWaiter::waitUntil([&] { return flow.pollCount() > pollsAtSlowDown; }));
-    REQUIRE(SignInTestSupport::decide(fixture.sandboxUrl(), outcome.prompt->userCode).status == 200);
-    REQUIRE(SignalWaiter::waitUntil([&] { return outcome.finishedCount > 0; }));
-    INFO(outcome.error.toLogString().toStdString());
-    CHECK_FALSE(outcome.error.isError());
-    CHECK(outcome.intervals.size() == 1);
-    CHECK(flow.intervalMs() == 6000);
+    REQUIRE(SignalWaiter::waitUntil([&] { return run.flow->pollCount() > pollsAtSlowDown; }));
+    REQUIRE(SignInTestSupport::decide(run.fixture.sandboxUrl(), run.outcome.prompt->userCode).status == 200);
+    REQUIRE(SignalWaiter::waitUntil([&] { return run.outcome.finishedCount > 0; }));
+    INFO(run.outcome.error.toLogString().toStdString());
+    CHECK_FALSE(run.outcome.error.isError());
+    CHECK(run.outcome.intervals.size() == 1);
+    CHECK(run.flow->intervalMs() == 6000);
 }
 
 TEST_CASE("DeviceCodeFlow ends with Expired when nobody approves in time", "[integration][auth]")
 {
-    SandboxFixture fixture(SignInTestSupport::sandboxOptions(2));
-    REQUIRE(fixture.isReady());
-    const AuthSettings settings = SignInTestSupport::settingsFor(fixture.sandboxUrl());
-    const auto authority = SignInTestSupport::discover(fixture.network(), settings, kContoso);
-    REQUIRE(authority.has_value());
-    DeviceCodeFlow flow(fixture.network(), *authority, settings.clientId, {QStringLiteral("User.Read")});
-    FlowOutcome outcome;
-    watch(flow, outcome);
-    flow.start();
-    REQUIRE(SignalWaiter::waitUntil([&] { return outcome.finishedCount > 0; }));
-    CHECK(outcome.error.kind == Kind::Expired);
-    CHECK(outcome.error.userMessage.contains(QStringLiteral("again")));
-    CHECK(outcome.response.accessToken.isEmpty());
+    FlowOnSandbox run(2);
+    run.flow->start();
+    REQUIRE(SignalWaiter::waitUntil([&] { return run.outcome.finishedCount > 0; }));
+    CHECK(run.outcome.error.kind == Kind::Expired);
+    CHECK(run.outcome.error.userMessage.contains(QStringLiteral("again")));
+    CHECK(run.outcome.response.accessToken.isEmpty());
 }
 
 TEST_CASE("DeviceCodeFlow ends with Declined when the person declines", "[integration][auth]")
 {
-    SandboxFixture fixture(SignInTestSupport::sandboxOptions());
-    REQUIRE(fixture.isReady());
-    const AuthSettings settings = SignInTestSupport::settingsFor(fixture.sandboxUrl());
-    const auto authority = SignInTestSupport::discover(fixture.network(), settings, kContoso);
-    REQUIRE(authority.has_value());
-    DeviceCodeFlow flow(fixture.network(), *authority, settings.clientId, {QStringLiteral("User.Read")});
-    FlowOutcome outcome;
-    const QUrl sandbox = fixture.sandboxUrl();
-    watch(flow, outcome);
-    flow.start();
-    REQUIRE(SignalWaiter::waitUntil([&] { return outcome.prompt.has_value() || outcome.finishedCount > 0; }));
-    REQUIRE(outcome.prompt.has_value());
-    REQUIRE(SignInTestSupport::decide(sandbox, outcome.prompt->userCode, true).status == 200);
-    REQUIRE(SignalWaiter::waitUntil([&] { return outcome.finishedCount > 0; }));
-    CHECK(outcome.error.kind == Kind::Declined);
-    CHECK(outcome.error.code == QStringLiteral("authorization_declined"));
+    FlowOnSandbox run;
+    run.startAndWaitForPrompt();
+    REQUIRE(SignInTestSupport::decide(run.fixture.sandboxUrl(), run.outcome.prompt->userCode, true).status == 200);
+    REQUIRE(SignalWaiter::waitUntil([&] { return run.outcome.finishedCount > 0; }));
+    CHECK(run.outcome.error.kind == Kind::Declined);
+    CHECK(run.outcome.error.code == QStringLiteral("authorization_declined"));
 }
 
 TEST_CASE("DeviceCodeFlow stops polling at once when cancelled", "[integration][auth]")
 {
-    SandboxFixture fixture(SignInTestSupport::sandboxOptions());
-    REQUIRE(fixture.isReady());
-    const AuthSettings settings = SignInTestSupport::settingsFor(fixture.sandboxUrl());
-    const auto authority = SignInTestSupport::discover(fixture.network(), settings, kContoso);
-    REQUIRE(authority.has_value());
-    DeviceCodeFlow flow(fixture.network(), *authority, settings.clientId, {QStringLiteral("User.Read")});
-    FlowOutcome outcome;
-    watch(flow, outcome);
-    flow.start();
-    REQUIRE(SignalWaiter::waitUntil([&] { return outcome.prompt.has_value() || outcome.finishedCount > 0; }));
-    REQUIRE(outcome.prompt.has_value());
-    flow.cancel();
-    CHECK(outcome.finishedCount == 1);
-    CHECK(outcome.error.kind == Kind::Cancelled);
-    const int polls = flow.pollCount();
-    flow.cancel();
+    FlowOnSandbox run;
+    run.startAndWaitForPrompt();
+    run.flow->cancel();
+    CHECK(run.outcome.finishedCount == 1);
+    CHECK(run.outcome.error.kind == Kind::Cancelled);
+    const int polls = run.flow->pollCount();
+    run.flow->cancel();
     // Longer than one interval (1 s): a poll that was still scheduled would have gone out by now.
     QTest::qWait(1300);
-    CHECK(flow.pollCount() == polls);
-    CHECK(outcome.finishedCount == 1);
+    CHECK(run.flow->pollCount() == polls);
+    CHECK(run.outcome.finishedCount == 1);
 }

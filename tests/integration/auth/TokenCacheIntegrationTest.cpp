@@ -10,7 +10,7 @@
 #include "core/auth/TokenCache.h"
 #include "core/graph/GraphClient.h"
 #include "core/graph/endpoints/DirectoryEndpoints.h"
-#include "tests/integration/auth/SignInTestSupport.h"
+#include "tests/support/SignInTestSupport.h"
 #include "tests/support/GraphWait.h"
 #include "tests/support/SandboxFixture.h"
 #include "tests/support/SecretStoreWait.h"

@@ -4,6 +4,7 @@
 // tenantbridge-cli run as a user would run it: a real process, against a sandbox on 127.0.0.1.
 #include "core/sandbox/SandboxOptions.h"
 #include "core/sandbox/SandboxServer.h"
+#include "tests/support/SignInTestSupport.h"
 #include "tests/support/SignalWaiter.h"
 
 #include <catch2/catch.hpp>
@@ -14,14 +15,13 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QUuid>
 
 using tb::test::SignalWaiter;
+using tb::test::SignInTestSupport;
 
 namespace {
 
@@ -49,10 +49,8 @@ struct CliSession
         if (!withSandbox) {
             return;
         }
-        tbsandbox::SandboxOptions options;
-        options.testRoutes = true;
+        tbsandbox::SandboxOptions options = SignInTestSupport::sandboxOptions();
         options.autoApproveAfterMs = 0;
-        options.deviceCodeIntervalSeconds = 1;
         server = std::make_unique<tbsandbox::SandboxServer>(options);
         QString error;
         REQUIRE(server->start(&error));
@@ -198,16 +196,10 @@ TEST_CASE("cli whoami says 'sign in again' once the refresh token is revoked", "
 {
     CliSession cli;
     cli.login(QStringLiteral("source"), QStringLiteral("contoso.onmicrosoft.com"));
-    QNetworkAccessManager network;
-    QNetworkRequest request(QUrl(cli.url + QStringLiteral("/_sandbox/users/revoke")));
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
-    QNetworkReply* reply = network.post(request,
-        QJsonDocument(QJsonObject {{QStringLiteral("tenant"), QStringLiteral("contoso.onmicrosoft.com")},
-                          {QStringLiteral("user"), QStringLiteral("admin@contoso.onmicrosoft.com")}})
-            .toJson());
-    REQUIRE(SignalWaiter::waitUntil([reply] { return reply->isFinished(); }));
-    REQUIRE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 200);
-    reply->deleteLater();
+    REQUIRE(SignInTestSupport::revoke(QUrl(cli.url), QStringLiteral("contoso.onmicrosoft.com"),
+                QStringLiteral("admin@contoso.onmicrosoft.com"))
+                .status
+        == 200);
 
     const CliRun whoami = cli.run({QStringLiteral("--json"), QStringLiteral("whoami")});
     CHECK(whoami.exitCode == 3);

@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 TenantBridge contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "tests/integration/auth/SignInTestSupport.h"
+#include "tests/support/SignInTestSupport.h"
 
 #include "core/auth/Authority.h"
 #include "tests/support/SignalWaiter.h"
