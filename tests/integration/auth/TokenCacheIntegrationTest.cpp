@@ -10,10 +10,10 @@
 #include "core/auth/TokenCache.h"
 #include "core/graph/GraphClient.h"
 #include "core/graph/endpoints/DirectoryEndpoints.h"
-#include "tests/support/SignInTestSupport.h"
 #include "tests/support/GraphWait.h"
 #include "tests/support/SandboxFixture.h"
 #include "tests/support/SecretStoreWait.h"
+#include "tests/support/SignInTestSupport.h"
 #include "tests/support/SignalWaiter.h"
 
 #include <catch2/catch.hpp>
