@@ -13,6 +13,7 @@
 #include "core/graph/GraphCall.h"
 #include "core/graph/GraphClient.h"
 #include "core/graph/SandboxCatalog.h"
+#include "core/graph/endpoints/CtsCall.h"
 #include "core/graph/endpoints/DirectoryEndpoints.h"
 #include "core/model/Organization.h"
 #include "core/store/Database.h"
@@ -45,6 +46,7 @@ struct Workspace::RoleParts
     QString homeAccountId; // whose client this is: a new account gets a new client
     QUrl graphHost;
     std::unique_ptr<graph::GraphClient> client;
+    std::unique_ptr<graph::GraphClient> setupClient; // the same account, asking for setupScopes()
     std::unique_ptr<graph::DirectoryEndpoints> directory;
     QPointer<graph::GraphCall> nameCall;
 };
@@ -191,9 +193,12 @@ void Workspace::rebuildRole(model::TenantRole role)
         }
         return;
     }
-    if (parts.client) {
+    for (graph::GraphClient* client : {parts.client.get(), parts.setupClient.get()}) {
+        if (!client) {
+            continue;
+        }
         // Whoever waits on a call of the old account hears that it ended, rather than nothing ever.
-        const auto calls = parts.client->findChildren<graph::GraphCall*>(Qt::FindDirectChildrenOnly);
+        const auto calls = client->findChildren<graph::GraphCall*>(Qt::FindDirectChildrenOnly);
         for (const QPointer<graph::GraphCall> call : calls) {
             if (call) {
                 call->cancel();
@@ -202,6 +207,7 @@ void Workspace::rebuildRole(model::TenantRole role)
     }
     parts.directory.reset();
     parts.client.reset();
+    parts.setupClient.reset();
     parts.tenant = {};
 
     const std::optional<auth::Account> account = m_parts->signIn->account(role);
@@ -222,6 +228,9 @@ void Workspace::rebuildRole(model::TenantRole role)
         parts.client = std::make_unique<graph::GraphClient>(
             m_parts->network, m_parts->signIn->tokens(), m_parts->clock, settings);
         parts.directory = std::make_unique<graph::DirectoryEndpoints>(*parts.client);
+        settings.scopes = setupScopes(role);
+        parts.setupClient = std::make_unique<graph::GraphClient>(
+            m_parts->network, m_parts->signIn->tokens(), m_parts->clock, settings);
         // Accounts restored during start get their names read together, once start knows every role.
         if (m_readsNames) {
             readTenantName(role);
@@ -350,6 +359,29 @@ graph::DirectoryEndpoints* Workspace::directory(const QString& tenantId) const
         }
     }
     return nullptr;
+}
+
+graph::GraphClient* Workspace::setupClient(model::TenantRole role) const
+{
+    return m_parts->roles[indexOf(role)].setupClient.get();
+}
+
+QStringList Workspace::setupScopes(model::TenantRole role)
+{
+    QStringList scopes = auth::SignInService::defaultScopes();
+    QStringList extra = graph::CtsCall::setupScopes(role);
+    // Preflight reads the admin's roles in both tenants and the target's mail contacts (collisions with synced
+    // users, graph-reference.md 5.4).
+    extra.append(QStringLiteral("RoleManagement.Read.Directory"));
+    if (role == model::TenantRole::Target) {
+        extra.append(QStringLiteral("OrgContact.Read.All"));
+    }
+    for (const QString& scope : extra) {
+        if (!scopes.contains(scope)) {
+            scopes.append(scope);
+        }
+    }
+    return scopes;
 }
 
 graph::DirectoryEndpoints* Workspace::directory(model::TenantRole role) const

@@ -9,6 +9,7 @@
 #include <QList>
 #include <QObject>
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 #include <optional>
@@ -61,6 +62,13 @@ public:
     [[nodiscard]] graph::GraphClient* graphClient(const QString& tenantId) const;
     [[nodiscard]] graph::DirectoryEndpoints* directory(const QString& tenantId) const;
     [[nodiscard]] graph::DirectoryEndpoints* directory(model::TenantRole role) const;
+    // The role's account with the scopes that setting up CTS needs (setupScopes): reads and writes of the
+    // cross-tenant access policy, the CTS configuration, preflight's reads. Its first token asks the refresh
+    // token for those scopes; an account that has not granted them hears consent_required, and stays signed in
+    // for everything else (incremental consent: sign in again with setupScopes() to grant them). Null when the
+    // role is not signed in.
+    [[nodiscard]] graph::GraphClient* setupClient(model::TenantRole role) const;
+    [[nodiscard]] static QStringList setupScopes(model::TenantRole role);
     [[nodiscard]] store::Database& database() const;
 
     // What the Connect page offers for a role that is not signed in: the tenant it last signed in to, else
