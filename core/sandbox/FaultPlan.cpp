@@ -11,6 +11,7 @@ namespace tbsandbox {
 namespace {
 
 constexpr int kMaxLatencyMs = 600000;
+constexpr int kMaxHoldMs = 600000;
 
 QString defaultErrorCode(int status)
 {
@@ -128,10 +129,40 @@ bool FaultPlan::parseRules(
     return true;
 }
 
+bool FaultPlan::parseHolds(const QJsonValue& value, QList<Rule>* rules, QString* errorMessage)
+{
+    // A hold is a rule with a method and a time; the common fields (pathPattern, count, rate) parse as for drops.
+    if (!parseRules(value, QStringLiteral("holds"), false, rules, errorMessage)) {
+        return false;
+    }
+    const QJsonArray array = value.toArray();
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        const QString where = QStringLiteral("holds[%1]").arg(i);
+        const QJsonObject object = array.at(i).toObject();
+        Rule& rule = (*rules)[i];
+        const QJsonValue method = object.value(QLatin1String("method"));
+        if (!method.isUndefined() && !method.isNull() && !method.isString()) {
+            *errorMessage = QStringLiteral("%1.method must be an HTTP method such as \"POST\".").arg(where);
+            return false;
+        }
+        rule.method = method.toString().trimmed().toUpper();
+        std::optional<int> ms;
+        if (!readInt(object, QStringLiteral("ms"), 1, kMaxHoldMs, &ms, where, errorMessage)) {
+            return false;
+        }
+        if (!ms) {
+            *errorMessage = QStringLiteral("%1 needs \"ms\", how long to hold the answer back, e.g. 5000.").arg(where);
+            return false;
+        }
+        rule.holdMs = *ms;
+    }
+    return true;
+}
+
 bool FaultPlan::load(const QJsonObject& plan, QString* errorMessage)
 {
     static const QStringList known = {QStringLiteral("seed"), QStringLiteral("throttle"), QStringLiteral("errors"),
-        QStringLiteral("drops"), QStringLiteral("malformed"), QStringLiteral("latencyMs")};
+        QStringLiteral("drops"), QStringLiteral("malformed"), QStringLiteral("latencyMs"), QStringLiteral("holds")};
     for (auto it = plan.begin(); it != plan.end(); ++it) {
         if (!known.contains(it.key())) {
             *errorMessage = QStringLiteral("The fault plan has an unknown field \"%1\"; known fields: %2.")
@@ -168,10 +199,12 @@ bool FaultPlan::load(const QJsonObject& plan, QString* errorMessage)
     QList<Rule> errors;
     QList<Rule> drops;
     QList<Rule> malformed;
+    QList<Rule> holds;
     if (!parseRules(plan.value(QLatin1String("errors")), QStringLiteral("errors"), true, &errors, errorMessage)
         || !parseRules(plan.value(QLatin1String("drops")), QStringLiteral("drops"), false, &drops, errorMessage)
         || !parseRules(
-            plan.value(QLatin1String("malformed")), QStringLiteral("malformed"), false, &malformed, errorMessage)) {
+            plan.value(QLatin1String("malformed")), QStringLiteral("malformed"), false, &malformed, errorMessage)
+        || !parseHolds(plan.value(QLatin1String("holds")), &holds, errorMessage)) {
         return false;
     }
     m_seed = static_cast<quint32>(seed.value_or(0));
@@ -182,6 +215,7 @@ bool FaultPlan::load(const QJsonObject& plan, QString* errorMessage)
     m_errors = errors;
     m_drops = drops;
     m_malformed = malformed;
+    m_holds = holds;
     m_latencyMs = latency.value_or(0);
     m_windows.clear();
     return true;
@@ -239,6 +273,14 @@ QJsonObject FaultPlan::toJson() const
     json.insert(QStringLiteral("errors"), errors);
     json.insert(QStringLiteral("drops"), drops);
     json.insert(QStringLiteral("malformed"), malformed);
+    QJsonArray holds;
+    for (const Rule& rule : m_holds) {
+        QJsonObject hold = ruleToJson(rule, false);
+        hold.insert(QStringLiteral("method"), rule.method.isEmpty() ? QJsonValue() : QJsonValue(rule.method));
+        hold.insert(QStringLiteral("ms"), rule.holdMs);
+        holds.append(hold);
+    }
+    json.insert(QStringLiteral("holds"), holds);
     return json;
 }
 
@@ -310,6 +352,16 @@ bool FaultPlan::takeMalformed(const QString& path)
         }
     }
     return false;
+}
+
+int FaultPlan::takeHoldMs(const QString& method, const QString& path)
+{
+    for (Rule& rule : m_holds) {
+        if ((rule.method.isEmpty() || rule.method.compare(method, Qt::CaseInsensitive) == 0) && fires(rule, path)) {
+            return rule.holdMs;
+        }
+    }
+    return 0;
 }
 
 } // namespace tbsandbox

@@ -15,9 +15,9 @@
 namespace tbsandbox {
 
 // The faults the sandbox injects into Graph traffic (README "Fault plan"): per-tenant throttling in a
-// sliding window, error answers, latency, dropped connections and malformed bodies. Rules match a glob on the
-// path without the query; `count` limits a rule to its next N injections; `rate` is drawn from a generator
-// seeded with `seed`, so a run repeats exactly. Owned by SandboxServer; used on its thread only.
+// sliding window, error answers, latency, dropped connections, malformed bodies and held answers. Rules match a
+// glob on the path without the query; `count` limits a rule to its next N injections; `rate` is drawn from a
+// generator seeded with `seed`, so a run repeats exactly. Owned by SandboxServer; used on its thread only.
 class FaultPlan final
 {
 public:
@@ -48,6 +48,10 @@ public:
     [[nodiscard]] std::optional<InjectedError> takeError(const QString& path);
     [[nodiscard]] bool takeDrop(const QString& path);
     [[nodiscard]] bool takeMalformed(const QString& path);
+    // How long to hold back the answer to a request that was handled (its change applied): the first hold rule
+    // matching method and path, else 0. A test kills its client in that window to crash it after the tenant
+    // changed but before the client heard.
+    [[nodiscard]] int takeHoldMs(const QString& method, const QString& path);
     [[nodiscard]] int latencyMs() const { return m_latencyMs; }
 
     // '*' matches any run of characters including '/', '?' one character; case-insensitive, anchored.
@@ -63,11 +67,14 @@ private:
         int status = 0;
         QString code;
         std::optional<int> retryAfterSeconds;
+        QString method; // holds only; empty: any method
+        int holdMs = 0; // holds only
     };
 
     [[nodiscard]] bool fires(Rule& rule, const QString& path);
     [[nodiscard]] static bool parseRules(
         const QJsonValue& value, const QString& field, bool withStatus, QList<Rule>* rules, QString* errorMessage);
+    [[nodiscard]] static bool parseHolds(const QJsonValue& value, QList<Rule>* rules, QString* errorMessage);
     [[nodiscard]] static QJsonObject ruleToJson(const Rule& rule, bool withStatus);
 
     quint32 m_seed = 0;
@@ -78,6 +85,7 @@ private:
     QList<Rule> m_errors;
     QList<Rule> m_drops;
     QList<Rule> m_malformed;
+    QList<Rule> m_holds;
     int m_latencyMs = 0;
     QHash<QString, std::deque<qint64>> m_windows;
 };

@@ -145,15 +145,16 @@ bool SandboxServer::start(QString* errorMessage)
                 return;
             }
             const HttpResponse response = d->router.handle(request);
-            const int latencyMs = d->faults.latencyMs();
-            if (latencyMs <= 0) {
+            // A hold delays the answer of a request already handled: the tenant has changed, the client not heard.
+            const int delayMs = d->faults.latencyMs() + d->faults.takeHoldMs(QString::fromLatin1(request.method), path);
+            if (delayMs <= 0) {
                 connection->send(response);
                 return;
             }
             // Latency without blocking: other connections keep being served meanwhile.
             // A precise timer: a coarse one may fire up to 5 % early, and the latency is a promise to tests.
             QTimer::singleShot(
-                latencyMs, Qt::PreciseTimer, connection, [connection, response] { connection->send(response); });
+                delayMs, Qt::PreciseTimer, connection, [connection, response] { connection->send(response); });
         },
         d->clock, d->options.idleTimeoutMs, this);
     if (!d->options.tlsCertificateFile.isEmpty()

@@ -150,6 +150,24 @@ std::unique_ptr<TenantState> SeedLoader::tenantFromJson(
         }
     }
     tenant->setDirectoryRoles(roles);
+    const QJsonArray contacts = root.value(QLatin1String("contacts")).toArray();
+    for (const QJsonValue& contact : contacts) {
+        if (QUuid::fromString(contact.toObject().value(QLatin1String("id")).toString()).isNull()) {
+            *errorMessage = QStringLiteral("%1: a contact needs a GUID \"id\".").arg(sourceName);
+            return nullptr;
+        }
+    }
+    tenant->setContacts(contacts);
+    // A seed may start with partner entries (the trust audit's unexpected partner); the state file keeps them in
+    // its "crossTenant" section afterwards, so a tenant snapshot does not write this key.
+    if (root.contains(QLatin1String("crossTenantAccessPolicy"))) {
+        QString reason;
+        if (!tenant->crossTenantPolicy().fromJson(
+                root.value(QLatin1String("crossTenantAccessPolicy")).toObject(), &reason)) {
+            *errorMessage = QStringLiteral("%1: crossTenantAccessPolicy: %2.").arg(sourceName, reason);
+            return nullptr;
+        }
+    }
     // Members must exist, or members and transitiveMembers would serve holes.
     for (const GroupRecord& group : tenant->groups()) {
         for (const QUuid& member : group.memberIds) {

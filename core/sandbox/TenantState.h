@@ -74,6 +74,11 @@ public:
     [[nodiscard]] const QJsonArray& directoryRoles() const { return m_directoryRoles; }
     void setDirectoryRoles(const QJsonArray& roles) { m_directoryRoles = roles; }
 
+    // Organizational contacts (Graph's orgContact: mail-enabled addresses of people outside the tenant), kept as
+    // the JSON served; each has a GUID "id". Read only: nothing in Graph's sandbox writes them.
+    [[nodiscard]] const QJsonArray& contacts() const { return m_contacts; }
+    void setContacts(const QJsonArray& contacts) { m_contacts = contacts; }
+
     // Cross-tenant access settings and the apps made from templates (the CTS configurations), with their jobs.
     [[nodiscard]] CrossTenantPolicy& crossTenantPolicy() { return m_crossTenantPolicy; }
     [[nodiscard]] const CrossTenantPolicy& crossTenantPolicy() const { return m_crossTenantPolicy; }
@@ -99,6 +104,7 @@ private:
     std::vector<UserRecord> m_users;
     std::vector<GroupRecord> m_groups;
     QJsonArray m_directoryRoles;
+    QJsonArray m_contacts;
     CrossTenantPolicy m_crossTenantPolicy;
     std::vector<ServicePrincipalRecord> m_servicePrincipals;
     qint64 m_reads = 0;

@@ -11,6 +11,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <QJsonDocument>
 #include <QRegularExpression>
 
 using namespace tb::test;

@@ -12,6 +12,9 @@
 #include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkReply>
+#include <QNetworkRequest>
 #include <QTcpSocket>
 
 using namespace tb::test;
@@ -167,6 +170,75 @@ TEST_CASE_METHOD(RunningSandbox, "Latency delays Graph answers without blocking 
     CHECK(timer.elapsed() >= 5000);
     CHECK(slow->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 200);
     slow->deleteLater();
+}
+
+TEST_CASE_METHOD(RunningSandbox,
+    "A hold applies the change at once and writes the answer only later, for the matching method only", "[sandbox]")
+{
+    const QString partners = QStringLiteral("/v1.0/policies/crossTenantAccessPolicy/partners");
+    const auto partnerCount = [this] {
+        return client.send(QByteArrayLiteral("GET"), QStringLiteral("/_sandbox/stats"))
+            .json()
+            .value(QLatin1String("tenants"))
+            .toObject()
+            .value(client.tenantIdFor(kFabrikam))
+            .toObject()
+            .value(QLatin1String("crossTenant"))
+            .toObject()
+            .value(QLatin1String("partners"))
+            .toInt();
+    };
+    REQUIRE(
+        putFaults(client,
+            R"({"holds":[{"pathPattern":"*/crossTenantAccessPolicy/partners","method":"post","ms":5000,"count":1}]})")
+            .status
+        == 200);
+    const QJsonObject hold = client.send(QByteArrayLiteral("GET"), QStringLiteral("/_sandbox/faults"))
+                                 .json()
+                                 .value(QLatin1String("holds"))
+                                 .toArray()
+                                 .first()
+                                 .toObject();
+    CHECK(hold.value(QLatin1String("method")).toString() == QLatin1String("POST"));
+    CHECK(hold.value(QLatin1String("ms")).toInt() == 5000);
+    // Another method on the same path is not held.
+    CHECK(client.get(kFabrikam, partners).status == 200);
+    const int partnersBefore = partnerCount();
+
+    QNetworkRequest request(QUrl(server.baseUrl().toString() + partners));
+    request.setRawHeader(
+        QByteArrayLiteral("Authorization"), QByteArrayLiteral("Bearer ") + client.tokenFor(kFabrikam).toLatin1());
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    const QByteArray body = QJsonDocument(QJsonObject {{QStringLiteral("tenantId"), client.tenantIdFor(kContoso)}})
+                                .toJson(QJsonDocument::Compact);
+    QElapsedTimer timer;
+    timer.start();
+    QNetworkReply* held = client.network().post(request, body);
+    // The tenant changes while the client still waits for its answer.
+    REQUIRE(tb::test::SignalWaiter::waitUntil([&] { return partnerCount() == partnersBefore + 1; }));
+    CHECK(!held->isFinished());
+    const QJsonArray log = requestLog(client);
+    REQUIRE_FALSE(log.isEmpty());
+    CHECK(log.last().toObject().value(QLatin1String("method")).toString() == QLatin1String("POST"));
+    CHECK(log.last().toObject().value(QLatin1String("status")).toInt() == 201);
+    REQUIRE(tb::test::SignalWaiter::waitUntil([held] { return held->isFinished(); }));
+    CHECK(timer.elapsed() >= 5000);
+    CHECK(held->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 201);
+    held->deleteLater();
+    // The count is used up.
+    CHECK(client.send(QByteArrayLiteral("GET"), QStringLiteral("/_sandbox/faults"))
+              .json()
+              .value(QLatin1String("holds"))
+              .toArray()
+              .first()
+              .toObject()
+              .value(QLatin1String("count"))
+              .toInt()
+        == 0);
+
+    CHECK(putFaults(client, R"({"holds":[{"pathPattern":"*"}]})").status == 400);
+    CHECK(putFaults(client, R"({"holds":[{"pathPattern":"*","ms":0}]})").status == 400);
+    CHECK(putFaults(client, R"({"holds":[{"pathPattern":"*","ms":10,"method":1}]})").status == 400);
 }
 
 TEST_CASE_METHOD(RunningSandbox,

@@ -131,7 +131,8 @@ TEST_CASE_METHOD(RunningSandbox, "subscribedSkus counts consumed units from the 
     CHECK(sawP1Sku);
 }
 
-TEST_CASE_METHOD(RunningSandbox, "Fabrikam holds Contoso users as accepted B2B guests", "[sandbox]")
+TEST_CASE_METHOD(
+    RunningSandbox, "Fabrikam holds Contoso users as accepted B2B guests and one pending invitation", "[sandbox]")
 {
     const tb::test::SandboxAnswer answer = client.get(kFabrikam,
         QStringLiteral("/v1.0/users?$filter=userType eq 'Guest'&$select=userPrincipalName,mail,userType,"
@@ -139,14 +140,21 @@ TEST_CASE_METHOD(RunningSandbox, "Fabrikam holds Contoso users as accepted B2B g
     REQUIRE(answer.status == 200);
     const QJsonArray guests = valueOf(answer);
     REQUIRE(guests.size() >= 3);
+    int pending = 0;
     for (const QJsonValue& value : guests) {
         const QJsonObject guest = value.toObject();
         const QString mail = guest.value(QLatin1String("mail")).toString();
         CHECK(guest.value(QLatin1String("creationType")).toString() == QLatin1String("Invitation"));
-        CHECK(guest.value(QLatin1String("externalUserState")).toString() == QLatin1String("Accepted"));
         CHECK(guest.value(QLatin1String("userPrincipalName")).toString()
             == QString(mail).replace(QLatin1Char('@'), QLatin1Char('_')) + QStringLiteral("#EXT#@") + kFabrikam);
         CHECK(mail.endsWith(QLatin1String("@contoso.onmicrosoft.com")));
+        // One invitation was never redeemed (preflight's pending guest, issue 4): no ExternalAzureAD identity yet.
+        if (guest.value(QLatin1String("externalUserState")).toString() == QLatin1String("PendingAcceptance")) {
+            ++pending;
+            CHECK(mail == QLatin1String("bianca.berg@contoso.onmicrosoft.com"));
+            continue;
+        }
+        CHECK(guest.value(QLatin1String("externalUserState")).toString() == QLatin1String("Accepted"));
         const QJsonObject identity = guest.value(QLatin1String("identities")).toArray().first().toObject();
         CHECK(identity.value(QLatin1String("signInType")).toString() == QLatin1String("federated"));
         CHECK(identity.value(QLatin1String("issuer")).toString() == QLatin1String("ExternalAzureAD"));
@@ -156,6 +164,7 @@ TEST_CASE_METHOD(RunningSandbox, "Fabrikam holds Contoso users as accepted B2B g
             = client.get(kContoso, QStringLiteral("/v1.0/users?$filter=mail eq '%1'&$select=id").arg(mail));
         CHECK(source.json().value(QLatin1String("value")).toArray().size() == 1);
     }
+    CHECK(pending == 1);
 }
 
 TEST_CASE("The standalone executable prints the compiled-in seed tenants", "[sandbox]")

@@ -21,6 +21,22 @@ const QStringList kGroupProperties
         QStringLiteral("mailNickname"), QStringLiteral("mail"), QStringLiteral("mailEnabled"),
         QStringLiteral("securityEnabled"), QStringLiteral("groupTypes"), QStringLiteral("createdDateTime")};
 
+// orgContact properties served (a subset of Graph's resource); a seed's contact may leave any of them out.
+const QStringList kContactProperties = {QStringLiteral("id"), QStringLiteral("displayName"),
+    QStringLiteral("givenName"), QStringLiteral("surname"), QStringLiteral("mail"), QStringLiteral("mailNickname"),
+    QStringLiteral("companyName"), QStringLiteral("jobTitle"), QStringLiteral("department"),
+    QStringLiteral("proxyAddresses"), QStringLiteral("createdDateTime")};
+
+QString canonicalContactProperty(const QString& name)
+{
+    for (const QString& known : kContactProperties) {
+        if (known.compare(name, Qt::CaseInsensitive) == 0) {
+            return known;
+        }
+    }
+    return {};
+}
+
 QList<UserProperty> userSelection(const QStringList& select)
 {
     if (select.isEmpty()) {
@@ -109,6 +125,20 @@ std::optional<GraphReply> DirectoryController::handle(const GraphRequestContext&
             return notFound(context, s[1]);
         }
         return s.size() == 2 ? getGroup(context, index) : listMembers(context, index, transitive);
+    }
+    if (isSegment(root, QLatin1String("contacts")) && s.size() <= 2) {
+        if (!get) {
+            return methodNotAllowed(context, QStringLiteral("GET"));
+        }
+        if (s.size() == 1) {
+            return listContacts(context);
+        }
+        for (const QJsonValue& contact : context.tenant->contacts()) {
+            if (contact.toObject().value(QLatin1String("id")).toString().compare(s[1], Qt::CaseInsensitive) == 0) {
+                return getContact(context, contact.toObject());
+            }
+        }
+        return notFound(context, s[1]);
     }
     return std::nullopt;
 }
@@ -390,6 +420,52 @@ GraphReply DirectoryController::listMembers(const GraphRequestContext& context, 
     return collection(context, *query, QStringLiteral("directoryObjects"), value, page);
 }
 
+GraphReply DirectoryController::listContacts(const GraphRequestContext& context) const
+{
+    QueryError error;
+    const std::optional<ODataQuery> query
+        = ODataQuery::parse(context, contactSchema(), ODataQuery::Shape::Collection, &error);
+    if (!query) {
+        return GraphReply::error(context, error.status, error.code, error.message);
+    }
+    QList<QJsonObject> matches;
+    for (const QJsonValue& value : context.tenant->contacts()) {
+        const QJsonObject contact = value.toObject();
+        const auto accessor = [&contact](int id) { return contact.value(kContactProperties.at(id)); };
+        if ((!query->filter() || query->filter()->matches(accessor))
+            && (!query->search() || query->search()->matches(accessor))) {
+            matches.append(contact);
+        }
+    }
+    if (!query->orderBy().isEmpty()) {
+        const QString key = canonicalContactProperty(query->orderBy());
+        const bool descending = query->descending();
+        std::stable_sort(matches.begin(), matches.end(), [&](const QJsonObject& a, const QJsonObject& b) {
+            const int order = a.value(key).toString().compare(b.value(key).toString(), Qt::CaseInsensitive);
+            return descending ? order > 0 : order < 0;
+        });
+    }
+    const Page page = pageOf(*query, matches.size());
+    QJsonArray value;
+    for (qsizetype i = page.begin; i < page.end; ++i) {
+        value.append(contactJson(matches.at(i), query->select()));
+    }
+    return collection(context, *query, QStringLiteral("contacts"), value, page);
+}
+
+GraphReply DirectoryController::getContact(const GraphRequestContext& context, const QJsonObject& contact) const
+{
+    QueryError error;
+    const std::optional<ODataQuery> query
+        = ODataQuery::parse(context, contactSchema(), ODataQuery::Shape::Entity, &error);
+    if (!query) {
+        return GraphReply::error(context, error.status, error.code, error.message);
+    }
+    QJsonObject json = contactJson(contact, query->select());
+    json.insert(QStringLiteral("@odata.context"), metadataUrl(context, QStringLiteral("contacts/$entity")));
+    return GraphReply::jsonReply(200, json);
+}
+
 DirectoryController::Page DirectoryController::pageOf(const ODataQuery& query, qsizetype total)
 {
     Page page;
@@ -506,6 +582,47 @@ ODataQuery::Schema DirectoryController::groupSchema()
         return known == QLatin1String("displayName") || known == QLatin1String("description")
                 || known == QLatin1String("mail") || known == QLatin1String("mailNickname")
             ? static_cast<int>(kGroupProperties.indexOf(known))
+            : -1;
+    };
+    schema.orderable = {QStringLiteral("displayName")};
+    return schema;
+}
+
+QJsonObject DirectoryController::contactJson(const QJsonObject& contact, const QStringList& select)
+{
+    // Every served property is present (null when the seed leaves it out), as Graph answers.
+    const QStringList names = select.isEmpty() ? kContactProperties : select;
+    QJsonObject json;
+    for (const QString& name : names) {
+        const QString key = canonicalContactProperty(name);
+        const QJsonValue value = contact.value(key);
+        if (value.isUndefined()) {
+            json.insert(key, key == QLatin1String("proxyAddresses") ? QJsonValue(QJsonArray()) : QJsonValue::Null);
+        } else {
+            json.insert(key, value);
+        }
+    }
+    return json;
+}
+
+ODataQuery::Schema DirectoryController::contactSchema()
+{
+    ODataQuery::Schema schema;
+    schema.typeName = QStringLiteral("microsoft.graph.orgContact");
+    schema.isSelectable = [](const QString& name) { return !canonicalContactProperty(name).isEmpty(); };
+    schema.filterResolver = [](const QString& name) -> std::optional<FilterExpression::PropertyInfo> {
+        const QString known = canonicalContactProperty(name);
+        if (known.isEmpty()) {
+            return std::nullopt;
+        }
+        return FilterExpression::PropertyInfo {
+            static_cast<int>(kContactProperties.indexOf(known)), true, known == QLatin1String("proxyAddresses")};
+    };
+    schema.searchResolver = [](const QString& name) {
+        const QString known = canonicalContactProperty(name);
+        return known == QLatin1String("displayName") || known == QLatin1String("mail")
+                || known == QLatin1String("givenName") || known == QLatin1String("surname")
+            ? static_cast<int>(kContactProperties.indexOf(known))
             : -1;
     };
     schema.orderable = {QStringLiteral("displayName")};

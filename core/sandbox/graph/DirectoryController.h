@@ -17,7 +17,8 @@ struct GroupRecord;
 class TenantState;
 
 // Answers the directory part of Graph for one tenant: /organization, /users (collection, $count, one user,
-// PATCH, licenseDetails), /groups (collection, one group, members, transitiveMembers) and /subscribedSkus,
+// PATCH, licenseDetails), /groups (collection, one group, members, transitiveMembers), /contacts (collection,
+// one contact) and /subscribedSkus,
 // with the query options of ODataQuery and Graph's paging (graph-reference 5 and 8.4). Stateless apart from
 // the tenant it is handed; owned by GraphRouter; server thread.
 class DirectoryController final
@@ -44,6 +45,8 @@ private:
     [[nodiscard]] GraphReply listGroups(const GraphRequestContext& context) const;
     [[nodiscard]] GraphReply getGroup(const GraphRequestContext& context, qsizetype index) const;
     [[nodiscard]] GraphReply listMembers(const GraphRequestContext& context, qsizetype index, bool transitive) const;
+    [[nodiscard]] GraphReply listContacts(const GraphRequestContext& context) const;
+    [[nodiscard]] GraphReply getContact(const GraphRequestContext& context, const QJsonObject& contact) const;
 
     // Users matching $filter and $search, ordered by $orderby; nothing when all users match in stored order
     // (so an unfiltered page costs only its own size, not a pass over the tenant).
@@ -60,6 +63,8 @@ private:
     [[nodiscard]] static QJsonObject groupJson(const GroupRecord& group, const QStringList& select);
     [[nodiscard]] static ODataQuery::Schema userSchema();
     [[nodiscard]] static ODataQuery::Schema groupSchema();
+    [[nodiscard]] static ODataQuery::Schema contactSchema();
+    [[nodiscard]] static QJsonObject contactJson(const QJsonObject& contact, const QStringList& select);
     [[nodiscard]] static ODataQuery::Schema memberSchema();
     [[nodiscard]] static ODataQuery::Schema plainSchema(const QString& typeName, const QStringList& properties);
 };

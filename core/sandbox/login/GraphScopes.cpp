@@ -25,6 +25,8 @@ const QStringList kOrganizationReads
     = {QStringLiteral("User.Read"), QStringLiteral("Organization.Read.All"), QStringLiteral("Directory.Read.All")};
 const QStringList kSkuReads = {QStringLiteral("Organization.Read.All"), QStringLiteral("Directory.Read.All"),
     QStringLiteral("LicenseAssignment.Read.All")};
+const QStringList kContactReads = {QStringLiteral("OrgContact.Read.All"), QStringLiteral("Directory.Read.All"),
+    QStringLiteral("Directory.ReadWrite.All")};
 const QStringList kRevokeSessions = {QStringLiteral("User.RevokeSessions.All"), QStringLiteral("User.ReadWrite.All"),
     QStringLiteral("Directory.ReadWrite.All")};
 // Cross-tenant access and the CTS configuration (graph-reference 0, 1, 2): the scopes each section names; the
@@ -67,7 +69,8 @@ const QStringList& GraphScopes::known()
         QStringLiteral("Policy.Read.All"), QStringLiteral("Policy.ReadWrite.CrossTenantAccess"),
         QStringLiteral("CrossTenantInformation.ReadBasic.All"), QStringLiteral("Application.Read.All"),
         QStringLiteral("Application.ReadWrite.All"), QStringLiteral("Synchronization.Read.All"),
-        QStringLiteral("Synchronization.ReadWrite.All"), QStringLiteral("RoleManagement.Read.Directory")};
+        QStringLiteral("Synchronization.ReadWrite.All"), QStringLiteral("RoleManagement.Read.Directory"),
+        QStringLiteral("OrgContact.Read.All")};
     return scopes;
 }
 
@@ -144,6 +147,9 @@ QStringList GraphScopes::requiredFor(const QString& method, const QStringList& s
     }
     if (collection == QLatin1String("subscribedSkus")) {
         return kSkuReads;
+    }
+    if (collection == QLatin1String("contacts")) {
+        return kContactReads;
     }
     const bool read = method == QLatin1String("GET");
     if (collection == QLatin1String("policies")) {

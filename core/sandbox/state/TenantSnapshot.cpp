@@ -288,6 +288,10 @@ bool TenantSnapshot::write(const TenantState& tenant, QIODevice& device)
         out += ",\n\"directoryRoles\":";
         appendValue(out, tenant.directoryRoles());
     }
+    if (!tenant.contacts().isEmpty()) {
+        out += ",\n\"contacts\":";
+        appendValue(out, tenant.contacts());
+    }
     out += "}";
     return writer.finish();
 }
