@@ -367,6 +367,11 @@ void GraphCall::finishWith(const GraphResponse& response)
         // The caller's decision (a closed page, a program ending): worth a line when asked for, not a warning.
         qCInfo(lcGraph).noquote() << Redaction::redactLine(m_request.logDescription()) << "-> cancelled"
                                   << "client-request-id" << m_clientRequestId;
+    } else if (result.httpStatus() == 404 && m_request.method() == GraphRequest::Method::Get) {
+        // A read of something that is not there: an answer the caller asked for ("is there a partner entry?"),
+        // not a fault; a caller that needed it says so itself.
+        qCInfo(lcGraph).noquote() << Redaction::redactLine(m_request.logDescription()) << "->"
+                                  << result.error().toLogString() << "client-request-id" << m_clientRequestId;
     } else {
         qCWarning(lcGraph).noquote() << Redaction::redactLine(m_request.logDescription()) << "->"
                                      << result.error().toLogString() << "client-request-id" << m_clientRequestId

@@ -6,6 +6,7 @@
 #include "core/setup/PlanStep.h"
 #include "core/setup/SetupPlan.h"
 #include "core/setup/SetupState.h"
+#include "core/store/JournalEntry.h"
 
 #include <QJsonObject>
 #include <QObject>
@@ -13,10 +14,12 @@
 #include <QStringList>
 
 #include <memory>
+#include <optional>
 
 namespace tb::graph {
 class GraphClient;
-}
+class GraphResponse;
+} // namespace tb::graph
 
 namespace tb::store {
 class Journal;
@@ -96,6 +99,24 @@ signals:
 
 private:
     struct Run;
+    void setUpRun();
+    void buildSteps();
+    void nextStep();
+    void sendCurrent();
+    void handleAnswer(const graph::GraphResponse& response);
+    void completeStep(const StepResult& result);
+    void failStep(int httpStatus, const QString& requestId, const QString& message);
+    // createdPath: the path of the object the step created (the configuration's service principal), kept in the
+    // row's path so that a resumed run finds it.
+    void recordOutcome(store::JournalEntry::Phase phase, int httpStatus, const QString& requestId,
+        const QString& detail, const QString& createdPath = {});
+    // Nothing when written, else the sentence saying the journal failed.
+    [[nodiscard]] std::optional<QString> record(store::JournalEntry entry);
+    void finish(Outcome outcome, const QString& message, bool writeRunEnd);
+    [[nodiscard]] QString cancelledMessage() const;
+    [[nodiscard]] graph::GraphClient& clientFor(model::TenantRole role) const;
+    [[nodiscard]] const model::Tenant& tenantFor(model::TenantRole role) const;
+
     graph::GraphClient& m_source;
     graph::GraphClient& m_target;
     store::Journal& m_journal;

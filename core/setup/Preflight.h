@@ -7,15 +7,20 @@
 #include "core/setup/PreflightReport.h"
 #include "core/setup/SetupState.h"
 
+#include <QJsonArray>
 #include <QObject>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
 namespace tb::graph {
 class GraphClient;
-}
+class GraphRequest;
+class GraphResponse;
+struct PageReadResult;
+} // namespace tb::graph
 
 namespace tb::setup {
 
@@ -47,7 +52,10 @@ public:
     Preflight(graph::GraphClient* source, graph::GraphClient* target, QObject* parent = nullptr);
     ~Preflight() override;
 
+    // Starts the reads; finished() comes once, when every read has answered. A run still under way is
+    // cancelled first.
     void run(const Input& input);
+    // Stops the reads under way; no finished() follows for that run.
     void cancel();
     [[nodiscard]] bool isRunning() const;
 
@@ -60,9 +68,22 @@ signals:
 
 private:
     struct Run;
+    using ResponseHandler = std::function<void(Run&, const graph::GraphResponse&)>;
+    using PageHandler = std::function<void(Run&, const QJsonArray&)>;
+    using PagesDoneHandler = std::function<void(Run&, const graph::PageReadResult&)>;
+
+    // Each read counts as pending until its handler ran; the last one to finish builds the report.
+    void startCall(graph::GraphClient& client, const graph::GraphRequest& request, ResponseHandler handler);
+    void startPages(
+        graph::GraphClient& client, const graph::GraphRequest& request, PageHandler onPage, PagesDoneHandler onDone);
+    void readPartners(Run& run, const graph::GraphResponse& response);
+    void readDone();
+    void finish();
+
     graph::GraphClient* m_source;
     graph::GraphClient* m_target;
     std::unique_ptr<Run> m_run;
+    quint64 m_generation = 0;
 };
 
 } // namespace tb::setup

@@ -111,7 +111,8 @@ PlanStep autoRedeemStep(const char* stepId, TenantRole role, PolicyEndpoints::Co
 }
 
 void appendConfigurationSteps(QList<PlanStep>& steps, const model::DesiredSettings& desired,
-    const std::optional<model::CtsConfiguration>& existing, const QString& targetTenantId)
+    const std::optional<model::CtsConfiguration>& existing, const QString& targetTenantId,
+    const QStringList& unconfirmedSteps)
 {
     const bool hasConfiguration = existing && existing->hasServicePrincipal();
     if (!hasConfiguration && !desired.createConfiguration) {
@@ -143,8 +144,10 @@ void appendConfigurationSteps(QList<PlanStep>& steps, const model::DesiredSettin
     configuration.produces = spName;
     steps.append(configuration);
 
-    if (!hasConfiguration) {
-        // Only right after creating: the test tells at once whether both tenants' settings let sync through.
+    const bool validateUnconfirmed = unconfirmedSteps.contains(id(PlanStep::kSourceValidateCredentials));
+    if (!hasConfiguration || validateUnconfirmed) {
+        // Right after creating (or when a run that was creating stopped before the test): the test tells at once
+        // whether both tenants' settings let sync through.
         PlanStep validate = prepare(
             makeStep(PlanStep::kSourceValidateCredentials, TenantRole::Source, CtsCall::Kind::ValidateCredentials,
                 QStringLiteral("Test the connection from the new configuration to tenant %1.").arg(targetTenantId),
@@ -167,12 +170,13 @@ void appendConfigurationSteps(QList<PlanStep>& steps, const model::DesiredSettin
         steps.append(job);
     }
     if (desired.saveCredentials) {
+        const bool secretsSaved = hasJob && !unconfirmedSteps.contains(id(PlanStep::kSourceSecrets));
         steps.append(prepare(makeStep(PlanStep::kSourceSecrets, TenantRole::Source, CtsCall::Kind::SaveSecrets,
-            hasJob ? QStringLiteral("The configuration's credentials were saved when its job was made.")
-                   : QStringLiteral("Save the configuration's credentials for tenant %1: synchronize only "
-                                    "assigned users and groups.")
-                         .arg(targetTenantId),
-            SynchronizationEndpoints::saveSecretsRequest(spId, targetTenantId), hasJob)));
+            secretsSaved ? QStringLiteral("The configuration's credentials were saved when its job was made.")
+                         : QStringLiteral("Save the configuration's credentials for tenant %1: synchronize only "
+                                          "assigned users and groups.")
+                               .arg(targetTenantId),
+            SynchronizationEndpoints::saveSecretsRequest(spId, targetTenantId), secretsSaved)));
     }
 }
 
@@ -180,7 +184,7 @@ void appendConfigurationSteps(QList<PlanStep>& steps, const model::DesiredSettin
 
 SetupPlan SetupPlan::build(const model::DesiredSettings& desired, const model::AccessSettings& targetSideForSource,
     const model::AccessSettings& sourceSideForTarget, const std::optional<model::CtsConfiguration>& existing,
-    const QString& sourceTenantId, const QString& targetTenantId)
+    const QString& sourceTenantId, const QString& targetTenantId, const QStringList& unconfirmedSteps)
 {
     SetupPlan plan;
     const model::AccessSettings& target = targetSideForSource;
@@ -203,7 +207,7 @@ SetupPlan SetupPlan::build(const model::DesiredSettings& desired, const model::A
         PolicyEndpoints::ConsentDirection::Outbound, desired.sourceOutboundAutoRedeem, source.isOutboundAutoRedeemOn(),
         source, targetTenantId, PlanStep::kSourcePartner));
 
-    appendConfigurationSteps(plan.m_steps, desired, existing, targetTenantId);
+    appendConfigurationSteps(plan.m_steps, desired, existing, targetTenantId, unconfirmedSteps);
     return plan;
 }
 
@@ -212,6 +216,11 @@ QStringList SetupPlan::stepOrder()
     return {id(PlanStep::kTargetPartner), id(PlanStep::kTargetUserSync), id(PlanStep::kTargetInboundAutoRedeem),
         id(PlanStep::kSourcePartner), id(PlanStep::kSourceOutboundAutoRedeem), id(PlanStep::kSourceConfiguration),
         id(PlanStep::kSourceValidateCredentials), id(PlanStep::kSourceJob), id(PlanStep::kSourceSecrets)};
+}
+
+QString SetupPlan::defaultConfigurationName(const QString& sourceName, const QString& targetName)
+{
+    return QStringLiteral("%1 to %2").arg(sourceName, targetName);
 }
 
 QString SetupPlan::turningOffWarning(const QString& stepId)

@@ -38,6 +38,10 @@ namespace tb::setup {
 //   (Graph masks them), so an existing job counts as "secrets saved": whoever made the job completed the
 //   setup (this tool or the portal). Unticking never deletes a configuration or a job: that is a separate,
 //   deliberate action.
+// - unconfirmedSteps: the connection test and the secrets leave nothing to read back, so "the job exists" is
+//   all the state says. A resumed run passes the ids of those two steps that its journal planned but never
+//   saw done (source.validateCredentials, source.secrets): they are planned as pending on the existing
+//   configuration, so a crash after the job was made cannot leave it without credentials.
 class SetupPlan
 {
 public:
@@ -46,10 +50,12 @@ public:
     [[nodiscard]] static SetupPlan build(const model::DesiredSettings& desired,
         const model::AccessSettings& targetSideForSource, const model::AccessSettings& sourceSideForTarget,
         const std::optional<model::CtsConfiguration>& existing, const QString& sourceTenantId,
-        const QString& targetTenantId);
+        const QString& targetTenantId, const QStringList& unconfirmedSteps = {});
 
     // Every step id in plan order.
     [[nodiscard]] static QStringList stepOrder();
+    // The configuration name used unless the administrator types another: "<source> to <target>".
+    [[nodiscard]] static QString defaultConfigurationName(const QString& sourceName, const QString& targetName);
     // What goes wrong if the setting behind a step is turned off (target.userSync, target.inboundAutoRedeem,
     // source.outboundAutoRedeem); empty for other ids. The topology view shows it next to the checkbox.
     [[nodiscard]] static QString turningOffWarning(const QString& stepId);

@@ -10,6 +10,8 @@
 #include <QPointer>
 #include <QString>
 
+#include <memory>
+
 namespace tb::graph {
 class GraphCall;
 class GraphClient;
@@ -60,6 +62,14 @@ signals:
 
 private:
     struct Run;
+    void stopRun();
+    void listConfigurations();
+    void checkPolicies();
+    void pickConfiguration();
+    void readJobs();
+    void succeed();
+    void fail(const QString& what, const graph::GraphError& error);
+
     graph::GraphClient& m_source;
     graph::GraphClient& m_target;
     std::unique_ptr<Run> m_run;

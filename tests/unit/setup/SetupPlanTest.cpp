@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
 
@@ -268,6 +269,34 @@ TEST_CASE("SetupPlan is empty when the configuration and its job exist and the s
             id(PlanStep::kTargetInboundAutoRedeem), id(PlanStep::kSourcePartner),
             id(PlanStep::kSourceOutboundAutoRedeem), id(PlanStep::kSourceConfiguration), id(PlanStep::kSourceJob),
             id(PlanStep::kSourceSecrets)});
+}
+
+TEST_CASE("SetupPlan re-plans the steps a resumed run cannot read back", "[setup][plan]")
+{
+    // A run killed after it made the job: the job exists, so only the journal knows that the connection test
+    // and the secrets never finished.
+    CtsConfiguration existing;
+    existing.servicePrincipalId = QStringLiteral("sp");
+    existing.jobId = QStringLiteral("Azure2Azure.x.y");
+    const QStringList unconfirmed {id(PlanStep::kSourceValidateCredentials), id(PlanStep::kSourceSecrets)};
+    const SetupPlan resumed
+        = SetupPlan::build(DesiredSettings(), targetReady(), sourceReady(), existing, kSource, kTarget, unconfirmed);
+    REQUIRE(ids(resumed.pendingSteps()) == unconfirmed);
+    for (const PlanStep& step : resumed.pendingSteps()) {
+        CHECK(step.request.isValid());
+        CHECK(step.request.path().startsWith(QStringLiteral("/servicePrincipals/sp/synchronization/")));
+    }
+    // Only the secrets: the test was done before the interruption.
+    const SetupPlan secretsOnly = SetupPlan::build(
+        DesiredSettings(), targetReady(), sourceReady(), existing, kSource, kTarget, {id(PlanStep::kSourceSecrets)});
+    CHECK(ids(secretsOnly.pendingSteps()) == QStringList {id(PlanStep::kSourceSecrets)});
+    CHECK_FALSE(secretsOnly.step(id(PlanStep::kSourceValidateCredentials)).has_value());
+    // Secrets not asked for stay out, whatever the journal says.
+    DesiredSettings noSecrets;
+    noSecrets.saveCredentials = false;
+    CHECK(ids(SetupPlan::build(noSecrets, targetReady(), sourceReady(), existing, kSource, kTarget, unconfirmed)
+                  .pendingSteps())
+        == QStringList {id(PlanStep::kSourceValidateCredentials)});
 }
 
 TEST_CASE("SetupPlan from nothing orders every step target first and never deletes a configuration", "[setup][plan]")
