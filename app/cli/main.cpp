@@ -6,8 +6,12 @@
 #include "app/cli/CliCommand.h"
 #include "app/cli/CliOutput.h"
 #include "app/cli/ExitCode.h"
+#include "app/cli/commands/ApplyCommand.h"
 #include "app/cli/commands/LoginCommand.h"
 #include "app/cli/commands/LogoutCommand.h"
+#include "app/cli/commands/PlanCommand.h"
+#include "app/cli/commands/PreflightCommand.h"
+#include "app/cli/commands/StatusCommand.h"
 #include "app/cli/commands/TenantsCommand.h"
 #include "app/cli/commands/UsersCommand.h"
 #include "app/cli/commands/WhoamiCommand.h"
@@ -77,6 +81,18 @@ std::unique_ptr<tb::cli::CliCommand> makeCommand(const QString& name, tb::cli::C
     if (name == QStringLiteral("users")) {
         return std::make_unique<tb::cli::UsersCommand>(output);
     }
+    if (name == QStringLiteral("status")) {
+        return std::make_unique<tb::cli::StatusCommand>(output);
+    }
+    if (name == QStringLiteral("preflight")) {
+        return std::make_unique<tb::cli::PreflightCommand>(output);
+    }
+    if (name == QStringLiteral("plan")) {
+        return std::make_unique<tb::cli::PlanCommand>(output);
+    }
+    if (name == QStringLiteral("apply")) {
+        return std::make_unique<tb::cli::ApplyCommand>(output);
+    }
     return nullptr;
 }
 
@@ -91,14 +107,22 @@ QString generalHelp()
         "approves each code as the tenant's admin after a few seconds.\n"
         "\n"
         "Commands:\n"
-        "  login     Sign in with a code in a browser: --role source|target --tenant ID-OR-DOMAIN\n"
+        "  login     Sign in with a code in a browser: --role source|target --tenant ID-OR-DOMAIN [--read-only]\n"
         "  logout    Sign out and forget the saved session: [--role source|target]\n"
         "  whoami    Who is signed in to each role, and whether a token still comes silently.\n"
         "  tenants   List the signed-in tenants with their domain, cloud and number of users.\n"
         "  users     List a tenant's users: --tenant NAME [--search TEXT] [--group NAME] [--limit N]\n"
+        "  status    How both tenants are set up for cross-tenant sync today: [--name TEXT]\n"
+        "  preflight Check whether the pair can be set up, and audit the target's partners: [--name TEXT]\n"
+        "  plan      The steps that would set up the pair, sending nothing: [--show-requests] [SETTINGS]\n"
+        "  apply     Preflight, plan, confirm and apply: [--yes] [SETTINGS]\n"
+        "\n"
+        "SETTINGS (plan, apply): --no-user-sync --no-inbound-auto-redeem --no-outbound-auto-redeem --no-job\n"
+        "                        --name TEXT (the configuration's name; default \"<source> to <target>\")\n"
         "\n"
         "'tenantbridge-cli COMMAND --help' shows a command's options.\n"
-        "Exit codes: 0 success, 2 bad usage, 3 nothing matched or a check failed, 4 service error, 5 local error.\n");
+        "Exit codes: 0 success, 2 bad usage, 3 nothing matched or a check failed (a blocking preflight), 4 service\n"
+        "error (a failed step), 5 local error.\n");
 }
 
 } // namespace

@@ -23,6 +23,8 @@ LoginCommand::LoginCommand(CliOutput& output, QObject* parent)
     , m_tenantOption(QStringLiteral("tenant"),
           QStringLiteral("The tenant: its id or a verified domain (default: the tenant this role used last)."),
           QStringLiteral("tenant"))
+    , m_readOnlyOption(QStringLiteral("read-only"),
+          QStringLiteral("Ask only for the read-only scopes (users, groups, organization), not for those setup needs."))
 { }
 
 QString LoginCommand::name() const
@@ -39,6 +41,7 @@ void LoginCommand::addOptions(QCommandLineParser& parser)
 {
     parser.addOption(m_roleOption);
     parser.addOption(m_tenantOption);
+    parser.addOption(m_readOnlyOption);
 }
 
 QString LoginCommand::readOptions(const QCommandLineParser& parser)
@@ -48,6 +51,7 @@ QString LoginCommand::readOptions(const QCommandLineParser& parser)
         return tr("say which tenant to sign in to: --role source or --role target.");
     }
     m_role = *role;
+    m_readOnly = parser.isSet(m_readOnlyOption);
     if (parser.isSet(m_tenantOption)) {
         QString problem;
         const auto reference = model::TenantReference::parse(parser.value(m_tenantOption), &problem);
@@ -95,7 +99,8 @@ void LoginCommand::run()
             m_output.printError(error.userMessage);
             finish(error.kind == auth::AuthError::Kind::InvalidInput ? ExitCode::Usage : ExitCode::ServiceError);
         });
-    service.signIn(m_role, m_tenant);
+    service.signIn(
+        m_role, m_tenant, m_readOnly ? auth::SignInService::defaultScopes() : Workspace::setupScopes(m_role));
 }
 
 void LoginCommand::printSignedIn()

@@ -10,8 +10,10 @@
 
 namespace tb::cli {
 
-// `login --role source|target --tenant T`: a device-code sign-in; the code and the page go to stderr, the
-// account to stdout. The session is kept in the OS keychain for the next run.
+// `login --role source|target --tenant T [--read-only]`: a device-code sign-in; the code and the page go to
+// stderr, the account to stdout. The session is kept in the OS keychain for the next run. It asks for the scopes
+// that setting up CTS needs (Workspace::setupScopes), so status, preflight, plan and apply need no second
+// consent; --read-only asks only for the default, read-only scopes.
 class LoginCommand final : public CliCommand
 {
     Q_OBJECT
@@ -31,8 +33,10 @@ private:
 
     QCommandLineOption m_roleOption;
     QCommandLineOption m_tenantOption;
+    QCommandLineOption m_readOnlyOption;
     model::TenantRole m_role = model::TenantRole::Source;
     QString m_tenant;
+    bool m_readOnly = false;
 };
 
 } // namespace tb::cli

@@ -2,8 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 
 // tenantbridge-cli run as a user would run it: a real process, against a sandbox on 127.0.0.1.
-#include "core/sandbox/SandboxOptions.h"
-#include "core/sandbox/SandboxServer.h"
+#include "tests/integration/cli/CliSession.h"
 #include "tests/support/SignInTestSupport.h"
 #include "tests/support/SignalWaiter.h"
 
@@ -20,91 +19,13 @@
 #include <QTemporaryDir>
 #include <QUuid>
 
+using tb::test::CliRun;
+using tb::test::CliSession;
+using tb::test::parseJson;
 using tb::test::SignalWaiter;
 using tb::test::SignInTestSupport;
 
 namespace {
-
-struct CliRun
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-// The CLI of one person on one machine: a private data folder and profile kept across runs (the keychain is the
-// test session's Secret Service), against a sandbox on 127.0.0.1 that approves each code at once as the tenant's
-// admin. Each run keeps the event loop turning so the sandbox in this process answers.
-struct CliSession
-{
-    QTemporaryDir home;
-    QString profile = QStringLiteral("cli-") + QUuid::createUuid().toString(QUuid::Id128);
-    std::unique_ptr<tbsandbox::SandboxServer> server;
-    QString url;
-    QList<CliRun> runs; // everything printed, for the scan at the end
-    bool triedLogin = false;
-
-    explicit CliSession(bool withSandbox = true)
-    {
-        if (!withSandbox) {
-            return;
-        }
-        tbsandbox::SandboxOptions options = SignInTestSupport::sandboxOptions();
-        options.autoApproveAfterMs = 0;
-        server = std::make_unique<tbsandbox::SandboxServer>(options);
-        QString error;
-        REQUIRE(server->start(&error));
-        url = server->baseUrl().toString();
-    }
-
-    ~CliSession()
-    {
-        // Leave nothing of this test in the session's keychain.
-        if (triedLogin) {
-            run({QStringLiteral("logout")});
-        }
-    }
-
-    CliRun run(const QStringList& arguments)
-    {
-        QStringList all {QStringLiteral("--profile"), profile};
-        if (!url.isEmpty()) {
-            all << QStringLiteral("--sandbox") << url;
-        }
-        all << arguments;
-        triedLogin = triedLogin || arguments.contains(QStringLiteral("login"));
-        QProcess process;
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        environment.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral("data")));
-        environment.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral("config")));
-        process.setProcessEnvironment(environment);
-        process.start(QDir(QStringLiteral(TB_BINARY_DIR)).filePath(QStringLiteral("tenantbridge-cli")), all);
-        REQUIRE(process.waitForStarted());
-        REQUIRE(SignalWaiter::waitUntil([&process] { return process.state() == QProcess::NotRunning; }, 60000));
-        CliRun result;
-        result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-        result.out = QString::fromUtf8(process.readAllStandardOutput());
-        result.err = QString::fromUtf8(process.readAllStandardError());
-        UNSCOPED_INFO("tenantbridge-cli " << arguments.join(QLatin1Char(' ')).toStdString() << " -> " << result.exitCode
-                                          << "\nstdout: " << result.out.toStdString()
-                                          << "\nstderr: " << result.err.toStdString());
-        runs.append(result);
-        return result;
-    }
-
-    void login(const QString& role, const QString& tenant)
-    {
-        const CliRun result
-            = run({QStringLiteral("login"), QStringLiteral("--role"), role, QStringLiteral("--tenant"), tenant});
-        REQUIRE(result.exitCode == 0);
-    }
-
-    void loginBoth()
-    {
-        login(QStringLiteral("source"), QStringLiteral("contoso.onmicrosoft.com"));
-        login(QStringLiteral("target"), QStringLiteral("fabrikam.onmicrosoft.com"));
-    }
-};
 
 CliRun runCli(const QStringList& arguments)
 {
@@ -130,16 +51,6 @@ QStringList filesHoldingTokens(const QString& folder)
         }
     }
     return found;
-}
-
-QJsonObject parseJson(const QString& text)
-{
-    QJsonParseError error {};
-    const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8(), &error);
-    INFO("output: " << text.toStdString());
-    REQUIRE(error.error == QJsonParseError::NoError);
-    REQUIRE(document.isObject());
-    return document.object();
 }
 
 } // namespace

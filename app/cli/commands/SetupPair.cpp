@@ -1,0 +1,53 @@
+// SPDX-FileCopyrightText: 2026 TenantBridge contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/cli/commands/SetupPair.h"
+
+#include "core/Workspace.h"
+#include "core/model/TenantRole.h"
+
+namespace tb::cli {
+
+std::optional<SetupPair> SetupPair::fromWorkspace(const Workspace& workspace, QString* problem)
+{
+    QStringList missing;
+    for (const model::TenantRole role : {model::TenantRole::Source, model::TenantRole::Target}) {
+        if (!workspace.tenant(role) || !workspace.setupClient(role)) {
+            missing.append(model::tenantRoleName(role));
+        }
+    }
+    if (!missing.isEmpty()) {
+        *problem = missing.size() == 2
+            ? tr("neither tenant is signed in; run 'tenantbridge-cli login --role source --tenant ID-OR-DOMAIN' and "
+                 "'tenantbridge-cli login --role target --tenant ID-OR-DOMAIN' first.")
+            : tr("the %1 tenant is not signed in; run 'tenantbridge-cli login --role %1 --tenant ID-OR-DOMAIN' first.")
+                  .arg(missing.first());
+        return std::nullopt;
+    }
+    SetupPair pair;
+    pair.source = *workspace.tenant(model::TenantRole::Source);
+    pair.target = *workspace.tenant(model::TenantRole::Target);
+    pair.sourceClient = workspace.setupClient(model::TenantRole::Source);
+    pair.targetClient = workspace.setupClient(model::TenantRole::Target);
+    if (pair.source.id.compare(pair.target.id, Qt::CaseInsensitive) == 0) {
+        *problem = tr("the source and the target are the same tenant (%1); sign in to another tenant with "
+                      "'tenantbridge-cli login --role target --tenant ID-OR-DOMAIN'.")
+                       .arg(nameOf(pair.source));
+        return std::nullopt;
+    }
+    return pair;
+}
+
+QString SetupPair::title() const
+{
+    return QStringLiteral("%1 \u2192 %2").arg(nameOf(source), nameOf(target));
+}
+
+QString SetupPair::nameOf(const model::Tenant& tenant)
+{
+    if (!tenant.displayName.isEmpty()) {
+        return tenant.displayName;
+    }
+    return tenant.initialDomain.isEmpty() ? tenant.id : tenant.initialDomain;
+}
+
+} // namespace tb::cli
