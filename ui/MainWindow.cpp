@@ -8,6 +8,7 @@
 #include "core/auth/SignInService.h"
 #include "ui/pages/ConnectPage.h"
 #include "ui/pages/DirectoryPage.h"
+#include "ui/pages/TopologyPage.h"
 #include "ui/widgets/MessageBanner.h"
 
 #include <QHBoxLayout>
@@ -48,6 +49,7 @@ MainWindow::MainWindow(Workspace& workspace, QWidget* parent)
     , m_navigation(new QListWidget(this))
     , m_pages(new QStackedWidget(this))
     , m_connectPage(new ConnectPage(workspace, this))
+    , m_topologyPage(new TopologyPage(workspace, this))
     , m_directoryPage(new DirectoryPage(workspace, this))
     , m_banner(new MessageBanner(this))
     , m_sourceAccountLabel(new QLabel(this))
@@ -61,10 +63,12 @@ MainWindow::MainWindow(Workspace& workspace, QWidget* parent)
     m_navigation->setObjectName(QStringLiteral("navigationList"));
     m_navigation->setAccessibleName(tr("Pages"));
     m_navigation->addItem(tr("Connect"));
+    m_navigation->addItem(tr("Topology"));
     m_navigation->addItem(tr("Directory"));
     m_navigation->setMaximumWidth(160);
     m_pages->setObjectName(QStringLiteral("pageStack"));
     m_pages->addWidget(m_connectPage);
+    m_pages->addWidget(m_topologyPage);
     m_pages->addWidget(m_directoryPage);
     connect(m_navigation, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
     m_navigation->setCurrentRow(0);
@@ -114,7 +118,7 @@ void MainWindow::showWorkspaceReady()
     // Signed in to both already (a session restored from the keychain): the Connect page has nothing to ask.
     const bool bothSignedIn = m_workspace.tenant(model::TenantRole::Source).has_value()
         && m_workspace.tenant(model::TenantRole::Target).has_value();
-    m_navigation->setCurrentRow(bothSignedIn ? 1 : 0);
+    m_navigation->setCurrentRow(bothSignedIn ? m_pages->indexOf(m_directoryPage) : 0);
 }
 
 void MainWindow::showWorkspaceFailed(const QString& message)

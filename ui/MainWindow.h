@@ -17,8 +17,9 @@ namespace tb::ui {
 class ConnectPage;
 class DirectoryPage;
 class MessageBanner;
+class TopologyPage;
 
-// The main window: a navigation list on the left (Connect, Directory), one page at a time, and a status bar
+// The main window: a navigation list on the left (Connect, Topology, Directory), one page at a time, and a status bar
 // with the two signed-in accounts and their cloud, and where the tenants come from. Owns its widgets and nothing of
 // core: the Workspace is borrowed. GUI thread.
 class MainWindow final : public QMainWindow
@@ -30,6 +31,7 @@ public:
     explicit MainWindow(Workspace& workspace, QWidget* parent = nullptr);
 
     [[nodiscard]] ConnectPage* connectPage() const { return m_connectPage; }
+    [[nodiscard]] TopologyPage* topologyPage() const { return m_topologyPage; }
     [[nodiscard]] DirectoryPage* directoryPage() const { return m_directoryPage; }
     [[nodiscard]] QString accountStatusText() const;
 
@@ -42,6 +44,7 @@ private:
     QListWidget* m_navigation;
     QStackedWidget* m_pages;
     ConnectPage* m_connectPage;
+    TopologyPage* m_topologyPage;
     DirectoryPage* m_directoryPage;
     MessageBanner* m_banner;
     QLabel* m_sourceAccountLabel;

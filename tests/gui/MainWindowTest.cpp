@@ -80,7 +80,9 @@ struct WindowOnSandbox
         // Then to the Directory page, as a person would click it.
         auto* navigation = window->findChild<QListWidget*>(QStringLiteral("navigationList"));
         REQUIRE(navigation != nullptr);
-        navigation->setCurrentRow(1);
+        const QList<QListWidgetItem*> directory = navigation->findItems(QStringLiteral("Directory"), Qt::MatchExactly);
+        REQUIRE(directory.size() == 1);
+        navigation->setCurrentItem(directory.first());
     }
 
     template <typename T>

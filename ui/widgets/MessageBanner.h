@@ -24,9 +24,15 @@ public:
     [[nodiscard]] QString text() const;
     [[nodiscard]] Level level() const { return m_level; }
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    void applyTint();
+
     QLabel* m_label;
     Level m_level = Level::Information;
+    bool m_tinting = false; // applyTint's own setPalette must not start it again
 };
 
 } // namespace tb::ui
