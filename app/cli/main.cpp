@@ -155,6 +155,10 @@ int main(int argc, char* argv[])
     }
     if (parser.isSet(global.verbose)) {
         QLoggingCategory::setFilterRules(QStringLiteral("tb.*.info=true"));
+    } else {
+        // Each command says in its own words what failed and what to do; the per-call lines (an expected 404
+        // while a new configuration propagates, a retried 503) are diagnostics for --verbose.
+        QLoggingCategory::setFilterRules(QStringLiteral("tb.graph.warning=false"));
     }
     if (parser.isSet(global.version)) {
         QTextStream(stdout) << "tenantbridge-cli " << QCoreApplication::applicationVersion() << '\n';

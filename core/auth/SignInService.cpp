@@ -53,6 +53,11 @@ SignInService::SignInService(
                                           "closing TenantBridge.");
     }
     connect(&m_cache, &TokenCache::signInRequired, this, [this](TenantRole role, const QString&) {
+        // A scope not yet consented leaves the session usable for what it has (incremental consent): only the
+        // operation that asked needs a new sign-in, and it says so itself.
+        if (!m_cache.needsSignIn(role)) {
+            return;
+        }
         if (!m_roles[role].flow && !m_roles[role].authority) {
             setState(role, State::SignInRequired);
         }

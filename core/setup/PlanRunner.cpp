@@ -176,8 +176,7 @@ QString PlanRunner::start(const model::DesiredSettings& desired, const SetupStat
 
     // The pending steps go into the run's first row: a resumed run re-sends those it cannot read back.
     QJsonArray planned;
-    const SetupPlan plan = SetupPlan::build(
-        desired, state.targetSide, state.sourceSide, state.configuration, state.source.id, state.target.id);
+    const SetupPlan plan = SetupPlan::build(desired, state);
     for (const PlanStep& step : plan.pendingSteps()) {
         planned.append(step.id);
     }
@@ -401,8 +400,7 @@ QStringList PlanRunner::interruptedRuns(
 void PlanRunner::buildSteps()
 {
     Run& run = *m_run;
-    const SetupPlan plan = SetupPlan::build(run.desired, run.state.targetSide, run.state.sourceSide,
-        run.state.configuration, run.state.source.id, run.state.target.id, run.unconfirmedSteps);
+    const SetupPlan plan = SetupPlan::build(run.desired, run.state, run.unconfirmedSteps);
     run.steps = plan.steps();
     run.index = 0;
     if (run.state.configuration && run.state.configuration->hasServicePrincipal()) {

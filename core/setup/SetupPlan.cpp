@@ -50,11 +50,19 @@ PlanStep makeStep(const char* stepId, TenantRole role, CtsCall::Kind call, const
     return step;
 }
 
-PlanStep partnerStep(const char* stepId, TenantRole role, const model::AccessSettings& side, const QString& partnerId)
+// How a step's sentence names a tenant: "Contoso (6f1c…)" when the name is known, else "tenant 6f1c…".
+QString tenantLabel(const QString& name, const QString& tenantId)
+{
+    return name.isEmpty() || name == tenantId ? QStringLiteral("tenant %1").arg(tenantId)
+                                              : QStringLiteral("%1 (%2)").arg(name, tenantId);
+}
+
+PlanStep partnerStep(const char* stepId, TenantRole role, const model::AccessSettings& side, const QString& partnerId,
+    const QString& partnerLabel)
 {
     PlanStep step = makeStep(stepId, role, CtsCall::Kind::CreatePartner,
-        QStringLiteral("In the %1 tenant, add tenant %2 as a partner in the cross-tenant access settings.")
-            .arg(model::tenantRoleName(role), partnerId),
+        QStringLiteral("In the %1 tenant, add %2 as a partner in the cross-tenant access settings.")
+            .arg(model::tenantRoleName(role), partnerLabel),
         PolicyEndpoints::createPartnerRequest(partnerId), side.partnerExists);
     step.conflictMeansDone = true;
     return step;
@@ -72,15 +80,15 @@ void finishSwitchStep(PlanStep& step, bool turnOn, const model::AccessSettings& 
     }
 }
 
-PlanStep userSyncStep(bool turnOn, const model::AccessSettings& target, const QString& sourceTenantId)
+PlanStep userSyncStep(
+    bool turnOn, const model::AccessSettings& target, const QString& sourceTenantId, const QString& sourceLabel)
 {
     const bool satisfied = target.isUserSyncInboundOn() == turnOn;
     const QString description = turnOn
-        ? QStringLiteral("In the target tenant, allow users from tenant %1 to be synchronized into this tenant.")
-              .arg(sourceTenantId)
-        : QStringLiteral(
-            "In the target tenant, stop allowing users from tenant %1 to be synchronized into this tenant.")
-              .arg(sourceTenantId);
+        ? QStringLiteral("In the target tenant, allow users from %1 to be synchronized into this tenant.")
+              .arg(sourceLabel)
+        : QStringLiteral("In the target tenant, stop allowing users from %1 to be synchronized into this tenant.")
+              .arg(sourceLabel);
     // PUT creates the policy, PATCH changes it; each is the other's fallback when the tenant changed meanwhile.
     const GraphRequest put = PolicyEndpoints::createIdentitySynchronizationRequest(sourceTenantId, {}, turnOn);
     const GraphRequest patch = PolicyEndpoints::updateIdentitySynchronizationRequest(sourceTenantId, turnOn);
@@ -95,15 +103,16 @@ PlanStep userSyncStep(bool turnOn, const model::AccessSettings& target, const QS
 }
 
 PlanStep autoRedeemStep(const char* stepId, TenantRole role, PolicyEndpoints::ConsentDirection direction, bool turnOn,
-    bool isOn, const model::AccessSettings& side, const QString& partnerId, const char* partnerStepId)
+    bool isOn, const model::AccessSettings& side, const QString& partnerId, const QString& partnerLabel,
+    const char* partnerStepId)
 {
     const bool inbound = direction == PolicyEndpoints::ConsentDirection::Inbound;
     const QString description
-        = QStringLiteral("In the %1 tenant, %2 automatic redemption of invitations %3 tenant %4.")
+        = QStringLiteral("In the %1 tenant, %2 automatic redemption of invitations %3 %4.")
               .arg(model::tenantRoleName(role), turnOn ? QStringLiteral("turn on") : QStringLiteral("turn off"),
                   inbound ? QStringLiteral("(inbound) for users from")
                           : QStringLiteral("(outbound) for users going to"),
-                  partnerId);
+                  partnerLabel);
     PlanStep step = makeStep(stepId, role, CtsCall::Kind::SetAutomaticUserConsent, description,
         PolicyEndpoints::setAutomaticUserConsentRequest(partnerId, direction, turnOn), isOn == turnOn);
     finishSwitchStep(step, turnOn, side, partnerStepId);
@@ -111,7 +120,7 @@ PlanStep autoRedeemStep(const char* stepId, TenantRole role, PolicyEndpoints::Co
 }
 
 void appendConfigurationSteps(QList<PlanStep>& steps, const model::DesiredSettings& desired,
-    const std::optional<model::CtsConfiguration>& existing, const QString& targetTenantId,
+    const std::optional<model::CtsConfiguration>& existing, const QString& targetTenantId, const QString& targetLabel,
     const QStringList& unconfirmedSteps)
 {
     const bool hasConfiguration = existing && existing->hasServicePrincipal();
@@ -150,7 +159,7 @@ void appendConfigurationSteps(QList<PlanStep>& steps, const model::DesiredSettin
         // whether both tenants' settings let sync through.
         PlanStep validate = prepare(
             makeStep(PlanStep::kSourceValidateCredentials, TenantRole::Source, CtsCall::Kind::ValidateCredentials,
-                QStringLiteral("Test the connection from the new configuration to tenant %1.").arg(targetTenantId),
+                QStringLiteral("Test the connection from the configuration to %1.").arg(targetLabel),
                 SynchronizationEndpoints::validateCredentialsRequest(spId, targetTenantId), false));
         // The test passes only with auto-redemption on both sides and inbound sync allowed (2.4).
         if (!desired.targetAllowsUserSync || !desired.targetInboundAutoRedeem || !desired.sourceOutboundAutoRedeem) {
@@ -173,9 +182,9 @@ void appendConfigurationSteps(QList<PlanStep>& steps, const model::DesiredSettin
         const bool secretsSaved = hasJob && !unconfirmedSteps.contains(id(PlanStep::kSourceSecrets));
         steps.append(prepare(makeStep(PlanStep::kSourceSecrets, TenantRole::Source, CtsCall::Kind::SaveSecrets,
             secretsSaved ? QStringLiteral("The configuration's credentials were saved when its job was made.")
-                         : QStringLiteral("Save the configuration's credentials for tenant %1: synchronize only "
+                         : QStringLiteral("Save the configuration's credentials for %1: synchronize only "
                                           "assigned users and groups.")
-                               .arg(targetTenantId),
+                               .arg(targetLabel),
             SynchronizationEndpoints::saveSecretsRequest(spId, targetTenantId), secretsSaved)));
     }
 }
@@ -186,28 +195,49 @@ SetupPlan SetupPlan::build(const model::DesiredSettings& desired, const model::A
     const model::AccessSettings& sourceSideForTarget, const std::optional<model::CtsConfiguration>& existing,
     const QString& sourceTenantId, const QString& targetTenantId, const QStringList& unconfirmedSteps)
 {
+    return buildNamed(desired, targetSideForSource, sourceSideForTarget, existing, {sourceTenantId, {}},
+        {targetTenantId, {}}, unconfirmedSteps);
+}
+
+SetupPlan SetupPlan::build(
+    const model::DesiredSettings& desired, const SetupState& state, const QStringList& unconfirmedSteps)
+{
+    return buildNamed(desired, state.targetSide, state.sourceSide, state.configuration,
+        {state.source.id, state.source.displayName}, {state.target.id, state.target.displayName}, unconfirmedSteps);
+}
+
+SetupPlan SetupPlan::buildNamed(const model::DesiredSettings& desired, const model::AccessSettings& targetSideForSource,
+    const model::AccessSettings& sourceSideForTarget, const std::optional<model::CtsConfiguration>& existing,
+    const TenantName& sourceTenant, const TenantName& targetTenant, const QStringList& unconfirmedSteps)
+{
+    const QString& sourceTenantId = sourceTenant.id;
+    const QString& targetTenantId = targetTenant.id;
+    const QString sourceLabel = tenantLabel(sourceTenant.name, sourceTenantId);
+    const QString targetLabel = tenantLabel(targetTenant.name, targetTenantId);
     SetupPlan plan;
     const model::AccessSettings& target = targetSideForSource;
     const model::AccessSettings& source = sourceSideForTarget;
 
     // Target first.
     if (desired.targetAllowsUserSync || desired.targetInboundAutoRedeem) {
-        plan.m_steps.append(partnerStep(PlanStep::kTargetPartner, TenantRole::Target, target, sourceTenantId));
+        plan.m_steps.append(
+            partnerStep(PlanStep::kTargetPartner, TenantRole::Target, target, sourceTenantId, sourceLabel));
     }
-    plan.m_steps.append(userSyncStep(desired.targetAllowsUserSync, target, sourceTenantId));
+    plan.m_steps.append(userSyncStep(desired.targetAllowsUserSync, target, sourceTenantId, sourceLabel));
     plan.m_steps.append(autoRedeemStep(PlanStep::kTargetInboundAutoRedeem, TenantRole::Target,
         PolicyEndpoints::ConsentDirection::Inbound, desired.targetInboundAutoRedeem, target.isInboundAutoRedeemOn(),
-        target, sourceTenantId, PlanStep::kTargetPartner));
+        target, sourceTenantId, sourceLabel, PlanStep::kTargetPartner));
 
     // Then the source.
     if (desired.sourceOutboundAutoRedeem) {
-        plan.m_steps.append(partnerStep(PlanStep::kSourcePartner, TenantRole::Source, source, targetTenantId));
+        plan.m_steps.append(
+            partnerStep(PlanStep::kSourcePartner, TenantRole::Source, source, targetTenantId, targetLabel));
     }
     plan.m_steps.append(autoRedeemStep(PlanStep::kSourceOutboundAutoRedeem, TenantRole::Source,
         PolicyEndpoints::ConsentDirection::Outbound, desired.sourceOutboundAutoRedeem, source.isOutboundAutoRedeemOn(),
-        source, targetTenantId, PlanStep::kSourcePartner));
+        source, targetTenantId, targetLabel, PlanStep::kSourcePartner));
 
-    appendConfigurationSteps(plan.m_steps, desired, existing, targetTenantId, unconfirmedSteps);
+    appendConfigurationSteps(plan.m_steps, desired, existing, targetTenantId, targetLabel, unconfirmedSteps);
     return plan;
 }
 

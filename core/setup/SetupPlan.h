@@ -6,6 +6,7 @@
 #include "core/model/CtsConfiguration.h"
 #include "core/model/DesiredSettings.h"
 #include "core/setup/PlanStep.h"
+#include "core/setup/SetupState.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -51,6 +52,9 @@ public:
         const model::AccessSettings& targetSideForSource, const model::AccessSettings& sourceSideForTarget,
         const std::optional<model::CtsConfiguration>& existing, const QString& sourceTenantId,
         const QString& targetTenantId, const QStringList& unconfirmedSteps = {});
+    // The same from a SetupState: the steps' sentences name the tenants ("Contoso (6f1c…)"), not only their ids.
+    [[nodiscard]] static SetupPlan build(
+        const model::DesiredSettings& desired, const SetupState& state, const QStringList& unconfirmedSteps = {});
 
     // Every step id in plan order.
     [[nodiscard]] static QStringList stepOrder();
@@ -71,6 +75,16 @@ public:
     [[nodiscard]] QJsonObject toJson() const;
 
 private:
+    struct TenantName
+    {
+        QString id;
+        QString name; // empty: sentences use the id
+    };
+    [[nodiscard]] static SetupPlan buildNamed(const model::DesiredSettings& desired,
+        const model::AccessSettings& targetSideForSource, const model::AccessSettings& sourceSideForTarget,
+        const std::optional<model::CtsConfiguration>& existing, const TenantName& sourceTenant,
+        const TenantName& targetTenant, const QStringList& unconfirmedSteps);
+
     QList<PlanStep> m_steps;
 };
 

@@ -22,6 +22,7 @@
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QDateTime>
 #include <QDir>
 #include <QGraphicsProxyWidget>
 #include <QGraphicsScene>
@@ -368,6 +369,7 @@ TEST_CASE("The topology view marks blocked changes and scales with its size", "[
     state.targetSide.partnerExists = true;
     state.targetSide.identitySyncExists = true;
     state.targetSide.userSyncInboundAllowed = true;
+    state.readAt = QDateTime::currentDateTimeUtc();
 
     tb::ui::TopologyView view;
     view.setState(state);

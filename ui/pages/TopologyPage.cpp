@@ -251,6 +251,13 @@ TopologyPage::TopologyPage(Workspace& workspace, QWidget* parent)
     connect(&service, &auth::SignInService::signedIn, this,
         [this](TenantRole role, const auth::Account&) { showGrantDone(role); });
     connect(&m_workspace, &Workspace::tenantsChanged, this, [this] {
+        // Also sent when an account only changed its scopes or needs consent (the token cache's answer to a read
+        // of this page): the same tenants on the same clients, so the read under way stands. Starting it again
+        // would ask for the same token, hear the same answer, and go round for ever.
+        if (!pairChanged()) {
+            updateButtons();
+            return;
+        }
         // A role signed in or out: its setup client was made anew, so a read under way is stale.
         if (m_reader) {
             m_reader->cancel();
@@ -274,6 +281,19 @@ TopologyPage::TopologyPage(Workspace& workspace, QWidget* parent)
 }
 
 TopologyPage::~TopologyPage() = default;
+
+TopologyPage::Pair TopologyPage::currentPair() const
+{
+    const auto source = m_workspace.tenant(TenantRole::Source);
+    const auto target = m_workspace.tenant(TenantRole::Target);
+    return {source ? source->id : QString(), target ? target->id : QString(),
+        m_workspace.setupClient(TenantRole::Source), m_workspace.setupClient(TenantRole::Target)};
+}
+
+bool TopologyPage::pairChanged() const
+{
+    return !(currentPair() == m_readPair);
+}
 
 bool TopologyPage::isApplying() const
 {
@@ -322,6 +342,14 @@ void TopologyPage::refresh()
         return;
     }
     m_refreshWanted = false;
+    m_readPair = currentPair();
+    // The boxes name the signed-in tenants while their settings are read.
+    if (!m_state.isValid() || m_state.source.id != source->id || m_state.target.id != target->id) {
+        setup::SetupState reading;
+        reading.source = *source;
+        reading.target = *target;
+        m_view->setState(reading);
+    }
     if (m_nameIsDefault) {
         m_desired.configurationDisplayName = defaultConfigurationName();
         m_view->setDesired(m_desired);
@@ -344,8 +372,11 @@ void TopologyPage::refresh()
         runPreflight();
     });
     connect(reader, &setup::SetupStateReader::failed, this,
-        [this, reader](const QString& userMessage, const graph::GraphError&) {
+        [this, reader](const QString& userMessage, const graph::GraphError& error) {
             reader->deleteLater();
+            if (error.kind() == graph::GraphError::Kind::Cancelled) {
+                return; // this page cancelled it for a newer read, which says what happened
+            }
             m_keepBannerOnRead = false;
             m_progressLabel->clear();
             m_banner->showMessage(MessageBanner::Level::Error, userMessage);
@@ -396,9 +427,7 @@ void TopologyPage::setDesired(const model::DesiredSettings& desired)
 
 void TopologyPage::rebuildPlan()
 {
-    m_plan = m_state.isValid() ? setup::SetupPlan::build(m_desired, m_state.targetSide, m_state.sourceSide,
-                 m_state.configuration, m_state.source.id, m_state.target.id)
-                               : setup::SetupPlan();
+    m_plan = m_state.isValid() ? setup::SetupPlan::build(m_desired, m_state) : setup::SetupPlan();
     showPlan();
     emit planChanged();
 }

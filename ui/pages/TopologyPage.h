@@ -17,6 +17,10 @@
 #include <memory>
 #include <optional>
 
+namespace tb::graph {
+class GraphClient;
+}
+
 class QLabel;
 class QProgressBar;
 class QPushButton;
@@ -100,6 +104,18 @@ protected:
     void showEvent(QShowEvent* event) override;
 
 private:
+    // The tenants and setup clients a read was made for: a change of either makes the read stale.
+    struct Pair
+    {
+        QString sourceId;
+        QString targetId;
+        const graph::GraphClient* sourceClient = nullptr;
+        const graph::GraphClient* targetClient = nullptr;
+        friend bool operator==(const Pair& a, const Pair& b) = default;
+    };
+    [[nodiscard]] Pair currentPair() const;
+    [[nodiscard]] bool pairChanged() const;
+
     void showState(const setup::SetupState& state);
     void setDesired(const model::DesiredSettings& desired);
     void rebuildPlan();
@@ -151,6 +167,7 @@ private:
     QHash<QString, QLabel*> m_stepStatus; // plan step id -> its status label
     QString m_interruptedRunId;
     bool m_refreshWanted = true; // read again when the page is next shown
+    Pair m_readPair; // what the last read was started for
     bool m_keepBannerOnRead = false; // the outcome of an apply stays while the tenants are read again
 };
 

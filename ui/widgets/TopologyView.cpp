@@ -169,7 +169,8 @@ void TopologyView::showStatuses()
     if (!m_diagram) {
         return; // still being built
     }
-    const bool known = m_state.isValid();
+    // Tenants without readAt: signed in, not read yet (the boxes show their names, the settings "not read").
+    const bool known = m_state.isValid() && m_state.readAt.isValid();
     const QString source = known ? tenantName(m_state.source) : tr("the source tenant");
     const QString target = known ? tenantName(m_state.target) : tr("the target tenant");
 

@@ -127,8 +127,7 @@ void ApplyCommand::runPreflight(const setup::SetupState& state)
                 return;
             }
             // Descriptions for the progress lines, also of a resumed run (its plan is built by the runner).
-            const setup::SetupPlan plan = setup::SetupPlan::build(m_desired, state.targetSide, state.sourceSide,
-                state.configuration, m_pair->source.id, m_pair->target.id);
+            const setup::SetupPlan plan = setup::SetupPlan::build(m_desired, state);
             for (const setup::PlanStep& step : plan.steps()) {
                 m_descriptions.insert(step.id, step.description);
             }
@@ -195,8 +194,7 @@ void ApplyCommand::resumeInterrupted(const QString& runId)
 
 void ApplyCommand::applyPlan(const setup::SetupState& state)
 {
-    const setup::SetupPlan plan = setup::SetupPlan::build(
-        m_desired, state.targetSide, state.sourceSide, state.configuration, m_pair->source.id, m_pair->target.id);
+    const setup::SetupPlan plan = setup::SetupPlan::build(m_desired, state);
     for (const setup::PlanStep& step : plan.steps()) {
         m_descriptions.insert(step.id, step.description);
     }

@@ -57,8 +57,7 @@ void PlanCommand::run()
     connect(reader, &setup::SetupStateReader::finished, this,
         [this, reader, pair, desired](const setup::SetupState& state) {
             reader->deleteLater();
-            const setup::SetupPlan plan = setup::SetupPlan::build(
-                desired, state.targetSide, state.sourceSide, state.configuration, pair->source.id, pair->target.id);
+            const setup::SetupPlan plan = setup::SetupPlan::build(desired, state);
             if (m_output.isJson()) {
                 m_output.printJson(QJsonDocument(plan.toJson()));
             } else {

@@ -69,8 +69,7 @@ void StatusCommand::run()
 void StatusCommand::print(const SetupPair& pair, const setup::SetupState& state)
 {
     const model::DesiredSettings desired = m_desiredOptions.desiredFor(pair.source, pair.target);
-    const setup::SetupPlan plan = setup::SetupPlan::build(
-        desired, state.targetSide, state.sourceSide, state.configuration, pair.source.id, pair.target.id);
+    const setup::SetupPlan plan = setup::SetupPlan::build(desired, state);
     store::Journal journal(workspace().database());
     const QStringList interrupted = setup::PlanRunner::interruptedRuns(journal, pair.source.id, pair.target.id);
     QStringList pending;

@@ -279,8 +279,9 @@ TEST_CASE("A scope never consented asks for a new sign-in and names the scope", 
         service->tokens(), requestFor(TenantRole::Source, {QStringLiteral("Policy.ReadWrite.CrossTenantAccess")}));
     CHECK(more.errorCode == QStringLiteral("sign_in_required"));
     CHECK(more.errorMessage.contains(QStringLiteral("policy.readwrite.crosstenantaccess")));
-    // The consented scopes keep working.
+    // The consented scopes keep working, and the session does not count as ended.
     CHECK(token(service->tokens(), requestFor(TenantRole::Source)).isValid());
+    CHECK(service->state(TenantRole::Source) == SignInService::State::SignedIn);
 }
 
 TEST_CASE("SignInService restores a session from the store and refreshes it", "[integration][auth]")

@@ -348,3 +348,26 @@ TEST_CASE("SetupPlan marks an unnamed configuration invalid instead of sending i
     CHECK_FALSE(configuration->request.isValid());
     CHECK(configuration->request.invalidReason() != PlanStep::waitingReason());
 }
+
+TEST_CASE("SetupPlan built from a state names the tenants in its sentences", "[setup][plan]")
+{
+    tb::setup::SetupState state;
+    state.source.id = kSource;
+    state.source.displayName = QStringLiteral("Contoso");
+    state.target.id = kTarget;
+    state.target.displayName = QStringLiteral("Fabrikam");
+    const SetupPlan named = SetupPlan::build(DesiredSettings(), state);
+    const SetupPlan bare
+        = SetupPlan::build(DesiredSettings(), state.targetSide, state.sourceSide, std::nullopt, kSource, kTarget);
+    REQUIRE(ids(named.steps()) == ids(bare.steps()));
+    CHECK(named.step(id(PlanStep::kTargetPartner))->description
+        == QStringLiteral("In the target tenant, add Contoso (%1) as a partner in the cross-tenant access settings.")
+               .arg(kSource));
+    CHECK(bare.step(id(PlanStep::kTargetPartner))->description.contains(QStringLiteral("add tenant ") + kSource));
+    CHECK(named.step(id(PlanStep::kSourceOutboundAutoRedeem))->description.contains(QStringLiteral("Fabrikam (")));
+    // The names change only the sentences: the requests are the same.
+    for (qsizetype i = 0; i < named.steps().size(); ++i) {
+        CHECK(named.steps().at(i).toJson().value(QStringLiteral("request"))
+            == bare.steps().at(i).toJson().value(QStringLiteral("request")));
+    }
+}
