@@ -29,6 +29,8 @@ public:
 
     [[nodiscard]] virtual QString name() const = 0;
     [[nodiscard]] virtual QString summary() const = 0;
+    // How many words after its name the command takes (job: status|start|pause|restart); main refuses more.
+    [[nodiscard]] virtual int positionalCount() const { return 0; }
     virtual void addOptions(QCommandLineParser& parser) = 0;
     // Reads the parsed options; returns a sentence saying what is wrong, or nothing.
     [[nodiscard]] virtual QString readOptions(const QCommandLineParser& parser) = 0;

@@ -7,6 +7,7 @@
 #include "app/cli/CliOutput.h"
 #include "app/cli/ExitCode.h"
 #include "app/cli/commands/ApplyCommand.h"
+#include "app/cli/commands/JobCommand.h"
 #include "app/cli/commands/LoginCommand.h"
 #include "app/cli/commands/LogoutCommand.h"
 #include "app/cli/commands/PlanCommand.h"
@@ -93,6 +94,9 @@ std::unique_ptr<tb::cli::CliCommand> makeCommand(const QString& name, tb::cli::C
     if (name == QStringLiteral("apply")) {
         return std::make_unique<tb::cli::ApplyCommand>(output);
     }
+    if (name == QStringLiteral("job")) {
+        return std::make_unique<tb::cli::JobCommand>(output);
+    }
     return nullptr;
 }
 
@@ -116,6 +120,7 @@ QString generalHelp()
         "  preflight Check whether the pair can be set up, and audit the target's partners: [--name TEXT]\n"
         "  plan      The steps that would set up the pair, sending nothing: [--show-requests] [SETTINGS]\n"
         "  apply     Preflight, plan, confirm and apply: [--yes] [SETTINGS]\n"
+        "  job       The pair's synchronization job: status | start | pause | restart [--reset-scope LIST] [--yes]\n"
         "\n"
         "SETTINGS (plan, apply): --no-user-sync --no-inbound-auto-redeem --no-outbound-auto-redeem --no-job\n"
         "                        --name TEXT (the configuration's name; default \"<source> to <target>\")\n"
@@ -174,9 +179,9 @@ int main(int argc, char* argv[])
         QTextStream(stderr) << generalHelp();
         return static_cast<int>(ExitCode::Usage);
     }
-    if (parser.positionalArguments().size() > 1) {
+    if (parser.positionalArguments().size() > 1 + command->positionalCount()) {
         output.printError(QStringLiteral("unexpected argument \"%1\" (see '%2 --help').")
-                              .arg(parser.positionalArguments().at(1), command->name()));
+                              .arg(parser.positionalArguments().at(1 + command->positionalCount()), command->name()));
         return static_cast<int>(ExitCode::Usage);
     }
     if (const QString problem = command->readOptions(parser); !problem.isEmpty()) {

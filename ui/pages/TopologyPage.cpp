@@ -12,9 +12,11 @@
 #include "core/setup/Preflight.h"
 #include "core/setup/SetupStateReader.h"
 #include "core/store/Journal.h"
+#include "core/sync/JobMonitor.h"
 #include "ui/dialogs/DeviceCodeDialog.h"
 #include "ui/dialogs/StepRequestDialog.h"
 #include "ui/topology/SettingStatus.h"
+#include "ui/widgets/JobHealthPanel.h"
 #include "ui/widgets/MessageBanner.h"
 #include "ui/widgets/TopologyView.h"
 
@@ -149,6 +151,7 @@ TopologyPage::TopologyPage(Workspace& workspace, QWidget* parent)
     , m_interruptedBanner(new MessageBanner(this))
     , m_resumeButton(new QPushButton(tr("&Resume"), this))
     , m_view(new TopologyView(this))
+    , m_jobPanel(new JobHealthPanel(this))
     , m_preflightSummary(new QLabel(this))
     , m_preflightList(nullptr)
     , m_planSummary(new QLabel(this))
@@ -210,7 +213,16 @@ TopologyPage::TopologyPage(Workspace& workspace, QWidget* parent)
 
     auto* split = new QSplitter(Qt::Horizontal, this);
     split->setObjectName(QStringLiteral("topologySplitter"));
-    split->addWidget(m_view);
+    // The job's health under the diagram, once there is a job.
+    auto* diagramSide = new QSplitter(Qt::Vertical, this);
+    diagramSide->setObjectName(QStringLiteral("diagramSplitter"));
+    diagramSide->addWidget(m_view);
+    diagramSide->addWidget(m_jobPanel);
+    diagramSide->setStretchFactor(0, 3);
+    diagramSide->setStretchFactor(1, 1);
+    diagramSide->setChildrenCollapsible(false);
+    m_jobPanel->setVisible(false);
+    split->addWidget(diagramSide);
     split->addWidget(side);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
@@ -394,9 +406,42 @@ void TopologyPage::showState(const setup::SetupState& state)
 {
     m_state = state;
     m_view->setState(state);
+    showJobPanel();
     rebuildPlan();
     showInterrupted();
     updateButtons();
+}
+
+void TopologyPage::showJobPanel()
+{
+    graph::GraphClient* client = m_workspace.setupClient(TenantRole::Source);
+    const bool hasJob = m_state.isValid() && m_state.configuration && m_state.configuration->hasJob() && client;
+    if (!hasJob) {
+        m_jobPanel->setVisible(false);
+        m_jobPanel->setMonitor(nullptr);
+        return;
+    }
+    // A sign-in makes the source's setup client anew: the monitor of the old one goes with it.
+    if (!m_jobMonitor || m_jobClient != client) {
+        if (m_jobMonitor) {
+            m_jobPanel->setMonitor(nullptr);
+            m_jobMonitor->deleteLater();
+        }
+        m_jobMonitor = new sync::JobMonitor(*client, this);
+        m_jobClient = client;
+        // The diagram's "Job:" line follows what the panel reads.
+        connect(m_jobMonitor, &sync::JobMonitor::jobChanged, this, [this](const model::SyncJob& job) {
+            if (m_state.configuration && m_state.configuration->jobId == job.id
+                && m_state.configuration->jobStatusCode != job.statusCode) {
+                m_state.configuration->jobStatusCode = job.statusCode;
+                m_view->setState(m_state);
+            }
+        });
+    }
+    m_jobMonitor->setJob(m_state.configuration->servicePrincipalId, m_state.configuration->jobId);
+    m_jobPanel->setNames(m_state.configuration->displayName, tenantName(m_state.target));
+    m_jobPanel->setMonitor(m_jobMonitor);
+    m_jobPanel->setVisible(true);
 }
 
 void TopologyPage::setDesired(const model::DesiredSettings& desired)

@@ -8,6 +8,7 @@
 #include "core/setup/PreflightReport.h"
 #include "core/setup/SetupPlan.h"
 #include "core/setup/SetupState.h"
+#include "core/sync/JobMonitor.h"
 
 #include <QHash>
 #include <QMessageBox>
@@ -47,6 +48,7 @@ class SetupStateReader;
 namespace tb::ui {
 
 class DeviceCodeDialog;
+class JobHealthPanel;
 class MessageBanner;
 class TopologyView;
 
@@ -80,6 +82,8 @@ public:
     void grantSetupPermissions();
 
     [[nodiscard]] TopologyView* view() const { return m_view; }
+    // Under the diagram once this pair's configuration has a job: its health, Start, Pause and Restart.
+    [[nodiscard]] JobHealthPanel* jobPanel() const { return m_jobPanel; }
     [[nodiscard]] const setup::SetupState& state() const { return m_state; }
     [[nodiscard]] const model::DesiredSettings& desired() const { return m_desired; }
     [[nodiscard]] const setup::SetupPlan& plan() const { return m_plan; }
@@ -117,6 +121,7 @@ private:
     [[nodiscard]] bool pairChanged() const;
 
     void showState(const setup::SetupState& state);
+    void showJobPanel();
     void setDesired(const model::DesiredSettings& desired);
     void rebuildPlan();
     void showPlan();
@@ -139,6 +144,7 @@ private:
     MessageBanner* m_interruptedBanner;
     QPushButton* m_resumeButton;
     TopologyView* m_view;
+    JobHealthPanel* m_jobPanel;
     QLabel* m_preflightSummary;
     QVBoxLayout* m_preflightList;
     QLabel* m_planSummary;
@@ -154,6 +160,8 @@ private:
     QPointer<setup::SetupStateReader> m_reader;
     QPointer<setup::Preflight> m_preflight;
     QPointer<setup::PlanRunner> m_runner;
+    QPointer<sync::JobMonitor> m_jobMonitor; // on m_jobClient, the source's setup client
+    const graph::GraphClient* m_jobClient = nullptr;
     std::unique_ptr<store::Journal> m_journal;
     QPointer<QMessageBox> m_confirmation;
     QPointer<DeviceCodeDialog> m_grantDialog;

@@ -8,6 +8,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <algorithm>
+
 namespace tb::graph {
 
 namespace {
@@ -39,6 +41,18 @@ GraphRequest jobRequest(GraphRequest::Method method, const QString& servicePrinc
     GraphRequest request = servicePrincipalRequest(method, servicePrincipalId,
         QStringLiteral("/synchronization/jobs/") + GraphRequest::pathSegment(jobId),
         QStringLiteral("/synchronization/jobs/{jobId}"));
+    if (jobId.trimmed().isEmpty() && request.isValid()) {
+        request.setInvalidReason(QStringLiteral("no synchronization job id was given."));
+    }
+    return request;
+}
+
+// POST .../jobs/{jobId}/<action>, no body.
+GraphRequest jobActionRequest(const QString& servicePrincipalId, const QString& jobId, const QString& action)
+{
+    GraphRequest request = servicePrincipalRequest(GraphRequest::Method::Post, servicePrincipalId,
+        QStringLiteral("/synchronization/jobs/") + GraphRequest::pathSegment(jobId) + QLatin1Char('/') + action,
+        QStringLiteral("/synchronization/jobs/{jobId}/") + action);
     if (jobId.trimmed().isEmpty() && request.isValid()) {
         request.setInvalidReason(QStringLiteral("no synchronization job id was given."));
     }
@@ -95,6 +109,60 @@ GraphRequest SynchronizationEndpoints::getJobRequest(const QString& servicePrinc
 GraphRequest SynchronizationEndpoints::deleteJobRequest(const QString& servicePrincipalId, const QString& jobId)
 {
     return jobRequest(GraphRequest::Method::Delete, servicePrincipalId, jobId);
+}
+
+QStringList SynchronizationEndpoints::resetScopeValues()
+{
+    return {QStringLiteral("None"), QStringLiteral("ConnectorDataStore"), QStringLiteral("Escrows"),
+        QStringLiteral("Watermark"), QStringLiteral("QuarantineState"), QStringLiteral("Full"),
+        QStringLiteral("ForceDeletes")};
+}
+
+QStringList SynchronizationEndpoints::defaultResetScope()
+{
+    return {QStringLiteral("Watermark"), QStringLiteral("Escrows"), QStringLiteral("QuarantineState")};
+}
+
+GraphRequest SynchronizationEndpoints::startJobRequest(const QString& servicePrincipalId, const QString& jobId)
+{
+    GraphRequest request = jobActionRequest(servicePrincipalId, jobId, QStringLiteral("start"));
+    // Starting a started job changes nothing: safe to send again.
+    request.setRetrySafe(true);
+    return request;
+}
+
+GraphRequest SynchronizationEndpoints::pauseJobRequest(const QString& servicePrincipalId, const QString& jobId)
+{
+    GraphRequest request = jobActionRequest(servicePrincipalId, jobId, QStringLiteral("pause"));
+    request.setRetrySafe(true);
+    return request;
+}
+
+GraphRequest SynchronizationEndpoints::restartJobRequest(
+    const QString& servicePrincipalId, const QString& jobId, const QStringList& resetScope)
+{
+    GraphRequest request = jobActionRequest(servicePrincipalId, jobId, QStringLiteral("restart"));
+    // A second restart resets again (a second full re-evaluation): not retried on its own.
+    const QStringList known = resetScopeValues();
+    QStringList scopes;
+    for (const QString& scope : resetScope) {
+        const QString trimmed = scope.trimmed();
+        const auto match = std::find_if(known.cbegin(), known.cend(),
+            [&trimmed](const QString& value) { return value.compare(trimmed, Qt::CaseInsensitive) == 0; });
+        if (match == known.cend()) {
+            if (request.isValid()) {
+                request.setInvalidReason(
+                    QStringLiteral("\"%1\" is not a reset scope (%2).").arg(trimmed, known.join(QStringLiteral(", "))));
+            }
+            continue;
+        }
+        if (!scopes.contains(*match)) {
+            scopes.append(*match);
+        }
+    }
+    request.setBody({{QStringLiteral("criteria"),
+        QJsonObject {{QStringLiteral("resetScope"), scopes.join(QStringLiteral(", "))}}}});
+    return request;
 }
 
 GraphRequest SynchronizationEndpoints::validateCredentialsRequest(
@@ -164,6 +232,22 @@ GraphCall* SynchronizationEndpoints::getJob(const QString& servicePrincipalId, c
 GraphCall* SynchronizationEndpoints::deleteJob(const QString& servicePrincipalId, const QString& jobId) const
 {
     return m_client.send(deleteJobRequest(servicePrincipalId, jobId));
+}
+
+GraphCall* SynchronizationEndpoints::startJob(const QString& servicePrincipalId, const QString& jobId) const
+{
+    return m_client.send(startJobRequest(servicePrincipalId, jobId));
+}
+
+GraphCall* SynchronizationEndpoints::pauseJob(const QString& servicePrincipalId, const QString& jobId) const
+{
+    return m_client.send(pauseJobRequest(servicePrincipalId, jobId));
+}
+
+GraphCall* SynchronizationEndpoints::restartJob(
+    const QString& servicePrincipalId, const QString& jobId, const QStringList& resetScope) const
+{
+    return m_client.send(restartJobRequest(servicePrincipalId, jobId, resetScope));
 }
 
 GraphCall* SynchronizationEndpoints::validateCredentials(

@@ -9,6 +9,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -17,11 +18,11 @@ namespace tb::graph {
 class GraphCall;
 class GraphClient;
 
-// Typed requests for the source tenant's CTS configuration (graph-reference.md 2.1, 2.2, 2.4, 2.5): instantiate
-// the gallery application, read its service principal, list/create/read/delete synchronization jobs, test the
-// connection and save the job's credentials. Same pattern as DirectoryEndpoints: pure builders (`…Request`),
-// senders returning the GraphCall, static parsers. Scopes per call: CtsCall::requiredScopes. Holds only a
-// reference to its client; cheap to create where needed, same thread.
+// Typed requests for the source tenant's CTS configuration (graph-reference.md 2.1 to 2.5): instantiate
+// the gallery application, read its service principal, list/create/read/delete synchronization jobs, start,
+// pause and restart a job, test the connection and save the job's credentials. Same pattern as DirectoryEndpoints: pure
+// builders (`…Request`), senders returning the GraphCall, static parsers. Scopes per call: CtsCall::requiredScopes.
+// Holds only a reference to its client; cheap to create where needed, same thread.
 //
 // Every /servicePrincipals/{id}/... path takes the service principal's object id (not the appId), encoded as
 // one path segment.
@@ -31,6 +32,10 @@ public:
     // The CTS gallery application template (graph-reference.md 2.1) and its synchronization template (2.2).
     static constexpr auto kCtsApplicationTemplateId = "518e5f48-1fc8-4c48-9387-9fdf28b0dfe7";
     static constexpr auto kCtsSyncTemplateId = "Azure2Azure";
+    // The reset scopes restart accepts (2.3), and the portal's "Restart provisioning", which is what the app sends
+    // unless told otherwise.
+    [[nodiscard]] static QStringList resetScopeValues();
+    [[nodiscard]] static QStringList defaultResetScope();
 
     explicit SynchronizationEndpoints(GraphClient& client);
 
@@ -43,6 +48,15 @@ public:
     [[nodiscard]] static GraphRequest createJobRequest(const QString& servicePrincipalId);
     [[nodiscard]] static GraphRequest getJobRequest(const QString& servicePrincipalId, const QString& jobId);
     [[nodiscard]] static GraphRequest deleteJobRequest(const QString& servicePrincipalId, const QString& jobId);
+    // POST .../jobs/{jobId}/start and .../pause, no body, 204 (2.3). Start resumes a paused job where it stopped
+    // and clears a quarantine; pause keeps all progress (the running cycle still finishes).
+    [[nodiscard]] static GraphRequest startJobRequest(const QString& servicePrincipalId, const QString& jobId);
+    [[nodiscard]] static GraphRequest pauseJobRequest(const QString& servicePrincipalId, const QString& jobId);
+    // POST .../jobs/{jobId}/restart {criteria:{resetScope:"Watermark, Escrows, QuarantineState"}}: 204 (2.3). The
+    // scopes are joined with ", "; an empty list sends "" (the service's own default). A value that is not one of
+    // resetScopeValues() (compared case-insensitively, sent as documented) makes the request invalid.
+    [[nodiscard]] static GraphRequest restartJobRequest(
+        const QString& servicePrincipalId, const QString& jobId, const QStringList& resetScope = defaultResetScope());
     // The before-a-job form of 2.4(a), exactly the how-to's body: useSavedCredentials false, templateId
     // Azure2Azure, credentials CompanyId = the target tenant id and AuthenticationType = SyncPolicy. 204, or
     // AzureDirectoryB2BManagementPolicyCheckFailure when auto-redemption is not on in both tenants.
@@ -60,6 +74,10 @@ public:
     [[nodiscard]] GraphCall* createJob(const QString& servicePrincipalId) const;
     [[nodiscard]] GraphCall* getJob(const QString& servicePrincipalId, const QString& jobId) const;
     [[nodiscard]] GraphCall* deleteJob(const QString& servicePrincipalId, const QString& jobId) const;
+    [[nodiscard]] GraphCall* startJob(const QString& servicePrincipalId, const QString& jobId) const;
+    [[nodiscard]] GraphCall* pauseJob(const QString& servicePrincipalId, const QString& jobId) const;
+    [[nodiscard]] GraphCall* restartJob(const QString& servicePrincipalId, const QString& jobId,
+        const QStringList& resetScope = defaultResetScope()) const;
     [[nodiscard]] GraphCall* validateCredentials(
         const QString& servicePrincipalId, const QString& targetTenantId) const;
     [[nodiscard]] GraphCall* saveSecrets(

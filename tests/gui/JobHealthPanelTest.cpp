@@ -1,0 +1,249 @@
+// SPDX-FileCopyrightText: 2026 TenantBridge contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+// The job-health panel: on the topology page after an apply (reads the new job, Start and Pause each after a
+// confirmation naming the configuration and the target), and alone with a quarantined job built from the
+// reference's JSON; screenshots saved as test artefacts.
+#include "ui/widgets/JobHealthPanel.h"
+#include "core/Workspace.h"
+#include "core/auth/SignInService.h"
+#include "core/model/TenantRole.h"
+#include "core/sandbox/SandboxServer.h"
+#include "core/sync/JobMonitor.h"
+#include "tests/support/SignalWaiter.h"
+#include "ui/pages/TopologyPage.h"
+#include "ui/widgets/MessageBanner.h"
+
+#include <catch2/catch.hpp>
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QDir>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using tb::model::SyncJob;
+using tb::model::TenantRole;
+using tb::test::SignalWaiter;
+using tb::ui::JobHealthPanel;
+
+namespace {
+
+void settle()
+{
+    for (int round = 0; round < 3; ++round) {
+        QCoreApplication::sendPostedEvents();
+        QCoreApplication::processEvents();
+    }
+}
+
+void saveScreenshot(QWidget& widget, const QString& name)
+{
+    const QString folder = QStringLiteral(TB_ARTIFACT_DIR);
+    QDir().mkpath(folder);
+    settle();
+    CHECK(widget.grab().save(QDir(folder).filePath(name)));
+}
+
+QString labelText(const QWidget& parent, const char* objectName)
+{
+    const auto* label = parent.findChild<QLabel*>(QString::fromLatin1(objectName));
+    REQUIRE(label != nullptr);
+    return label->text();
+}
+
+QPushButton* button(const QWidget& parent, const char* objectName)
+{
+    auto* found = parent.findChild<QPushButton*>(QString::fromLatin1(objectName));
+    REQUIRE(found != nullptr);
+    return found;
+}
+
+// Clicks the confirmation's accepting button (the one that is not Cancel).
+void accept(QMessageBox& box)
+{
+    for (QAbstractButton* candidate : box.buttons()) {
+        if (box.buttonRole(candidate) == QMessageBox::AcceptRole) {
+            candidate->click();
+            return;
+        }
+    }
+    FAIL("the confirmation has no accepting button");
+}
+
+// Contoso (source) and Fabrikam (target) signed in with the setup scopes on an in-process sandbox.
+struct SignedInPair
+{
+    QTemporaryDir dir;
+    tbsandbox::SandboxServer sandbox {sandboxOptions()};
+    std::unique_ptr<tb::Workspace> workspace;
+
+    static tbsandbox::SandboxOptions sandboxOptions()
+    {
+        tbsandbox::SandboxOptions options;
+        options.autoApproveAfterMs = 0;
+        options.deviceCodeIntervalSeconds = 1;
+        return options;
+    }
+
+    SignedInPair()
+    {
+        QString error;
+        REQUIRE(sandbox.start(&error));
+        tb::WorkspaceOptions options;
+        options.sandboxUrl = sandbox.baseUrl();
+        options.sandboxInProcess = true;
+        options.auth.loginHost = sandbox.baseUrl();
+        options.auth.graphHost = sandbox.baseUrl();
+        options.secretStorage = tb::WorkspaceOptions::SecretStorage::MemoryOnly;
+        options.databasePath = dir.filePath(QStringLiteral("gui.sqlite"));
+        workspace = std::make_unique<tb::Workspace>(options);
+        QSignalSpy ready(workspace.get(), &tb::Workspace::ready);
+        workspace->start();
+        REQUIRE(SignalWaiter::waitForCount(ready));
+        QSignalSpy signedIn(&workspace->signIn(), &tb::auth::SignInService::signedIn);
+        workspace->signIn().signIn(TenantRole::Source, QStringLiteral("contoso.onmicrosoft.com"),
+            tb::Workspace::setupScopes(TenantRole::Source));
+        REQUIRE(SignalWaiter::waitForCount(signedIn));
+        workspace->signIn().signIn(TenantRole::Target, QStringLiteral("fabrikam.onmicrosoft.com"),
+            tb::Workspace::setupScopes(TenantRole::Target));
+        REQUIRE(SignalWaiter::waitForCount(signedIn, 2));
+        REQUIRE(SignalWaiter::waitUntil([this] {
+            const auto source = workspace->tenant(TenantRole::Source);
+            const auto target = workspace->tenant(TenantRole::Target);
+            return source && source->displayName == QStringLiteral("Contoso") && target
+                && target->displayName == QStringLiteral("Fabrikam");
+        }));
+    }
+};
+
+// graph-reference.md 2.2's quarantined job, with a last cycle that failed.
+const char* const kQuarantinedJob = R"({ "id": "Azure2Azure.0123.eeee0005", "templateId": "Azure2Azure",
+  "schedule": { "state": "Active", "interval": "PT40M" },
+  "status": { "code": "Quarantine", "countSuccessiveCompleteFailures": 2,
+    "lastExecution": { "activityIdentifier": "a", "countEntitled": 12, "countExported": 0, "countExports": 12,
+      "countEscrowed": 12, "countImported": 12, "state": "Failed",
+      "timeBegan": "2025-01-10T10:56:00Z", "timeEnded": "2025-01-10T11:00:00Z",
+      "error": { "code": "AzureDirectoryB2BManagementPolicyCheckFailure", "message": "Policy permitting auto-redemption of invitations not configured.", "tenantActionable": true } },
+    "lastSuccessfulExecution": { "state": "Succeeded", "timeBegan": "2025-01-10T10:00:00Z", "timeEnded": "2025-01-10T10:03:12Z" },
+    "steadyStateFirstAchievedTime": "2025-01-10T10:03:12Z", "steadyStateLastAchievedTime": "2025-01-10T10:03:12Z",
+    "synchronizedEntryCountByType": [ { "key": "User", "value": 11 } ],
+    "quarantine": { "currentBegan": "2025-01-10T11:00:00Z", "nextAttempt": "2025-01-10T23:00:00Z",
+                    "seriesBegan": "2025-01-10T11:00:00Z", "seriesCount": 1,
+                    "reason": "EncounteredQuarantineException",
+                    "error": { "code": "AzureDirectoryB2BManagementPolicyCheckFailure",
+                               "message": "Policy permitting auto-redemption of invitations not configured.",
+                               "tenantActionable": true } } } })";
+
+} // namespace
+
+TEST_CASE("The job-health panel appears on the topology page after apply, and starts and pauses the job", "[gui]")
+{
+    SignedInPair pair;
+    tb::ui::TopologyPage page(*pair.workspace);
+    QSignalSpy read(&page, &tb::ui::TopologyPage::stateRead);
+    page.resize(1240, 860);
+    page.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&page));
+    REQUIRE(SignalWaiter::waitForCount(read));
+    JobHealthPanel* panel = page.jobPanel();
+    REQUIRE(panel != nullptr);
+    CHECK_FALSE(panel->isVisible()); // no configuration, no job
+
+    QSignalSpy finished(&page, &tb::ui::TopologyPage::applyFinished);
+    page.apply();
+    REQUIRE(page.applyConfirmation() != nullptr);
+    page.applyConfirmation()->button(QMessageBox::Ok)->click();
+    REQUIRE(SignalWaiter::waitForCount(finished));
+    REQUIRE(finished.first().first().toBool());
+    REQUIRE(SignalWaiter::waitForCount(read, 2));
+    REQUIRE(page.state().configuration.has_value());
+    CHECK(panel->isVisible());
+    REQUIRE(panel->monitor() != nullptr);
+    CHECK(panel->monitor()->isPolling()); // the panel is visible, so it watches
+
+    // The new job is paused (graph-reference.md 2.2): Start is offered, Pause is not.
+    REQUIRE(SignalWaiter::waitUntil([panel] { return panel->job().has_value(); }));
+    CHECK(panel->job()->isPaused());
+    CHECK(labelText(*panel, "jobState") == QStringLiteral("Paused"));
+    CHECK(labelText(*panel, "jobLastCycle") == QStringLiteral("none yet"));
+    CHECK(button(*panel, "jobStartButton")->isEnabled());
+    CHECK_FALSE(button(*panel, "jobPauseButton")->isEnabled());
+
+    // Start asks first, naming the configuration and the target; Cancel sends nothing.
+    button(*panel, "jobStartButton")->click();
+    QMessageBox* confirmation = panel->confirmation();
+    REQUIRE(confirmation != nullptr);
+    CHECK(confirmation->text().contains(QStringLiteral("Contoso to Fabrikam")));
+    CHECK(confirmation->text().contains(QStringLiteral("into Fabrikam")));
+    confirmation->button(QMessageBox::Cancel)->click();
+    settle();
+    CHECK(panel->job()->isPaused());
+    CHECK_FALSE(panel->monitor()->isSendingCommand());
+
+    button(*panel, "jobStartButton")->click();
+    REQUIRE(panel->confirmation() != nullptr);
+    accept(*panel->confirmation());
+    REQUIRE(SignalWaiter::waitUntil(
+        [panel] { return panel->job() && panel->job()->scheduleState == QStringLiteral("Active"); }, 30000));
+    CHECK_FALSE(panel->job()->isPaused());
+    CHECK(button(*panel, "jobPauseButton")->isEnabled());
+    saveScreenshot(page, QStringLiteral("job-health-started.png"));
+
+    button(*panel, "jobPauseButton")->click();
+    REQUIRE(panel->confirmation() != nullptr);
+    CHECK(panel->confirmation()->text().startsWith(QStringLiteral("Pause synchronization of")));
+    accept(*panel->confirmation());
+    REQUIRE(SignalWaiter::waitUntil([panel] { return panel->job() && panel->job()->isPaused(); }, 30000));
+    CHECK(labelText(*panel, "jobState") == QStringLiteral("Paused"));
+
+    // Hidden (another page shown): nobody watches, so the monitor stops polling.
+    page.hide();
+    CHECK_FALSE(panel->monitor()->isPolling());
+}
+
+TEST_CASE("The job-health panel explains a quarantine and says what to do", "[gui]")
+{
+    const SyncJob job = SyncJob::fromJson(QJsonDocument::fromJson(QByteArray(kQuarantinedJob)).object());
+    REQUIRE(job.isQuarantined());
+    JobHealthPanel panel;
+    panel.setNames(QStringLiteral("Contoso to Fabrikam"), QStringLiteral("Fabrikam"));
+    panel.resize(760, 620);
+    panel.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&panel));
+    panel.showJob(job);
+
+    CHECK(labelText(panel, "jobState") == QStringLiteral("Quarantined"));
+    auto* box = panel.findChild<QWidget*>(QStringLiteral("quarantineBox"));
+    REQUIRE(box != nullptr);
+    CHECK(box->isVisible());
+    const QString reason = labelText(panel, "quarantineReason");
+    CHECK(reason.contains(QStringLiteral("EncounteredQuarantineException")));
+    CHECK(reason.contains(QStringLiteral("critical error")));
+    const QString error = labelText(panel, "quarantineError");
+    CHECK(error.contains(QStringLiteral("AzureDirectoryB2BManagementPolicyCheckFailure")));
+    CHECK(error.contains(QStringLiteral("Policy permitting auto-redemption")));
+    // The fix is the error's, the more specific: the access settings on both sides.
+    const QString fix = labelText(panel, "quarantineFix");
+    CHECK(fix.startsWith(QStringLiteral("What to do:")));
+    CHECK(fix.contains(QStringLiteral("inbound automatic redemption")));
+    CHECK(labelText(panel, "quarantineTimes").contains(QStringLiteral("next attempt")));
+    CHECK(labelText(panel, "jobLastCycle").contains(QStringLiteral("12 failed")));
+    CHECK(labelText(panel, "jobSynchronized").contains(QStringLiteral("11 user")));
+    // Without a monitor there is nothing to command.
+    CHECK_FALSE(button(panel, "jobStartButton")->isEnabled());
+    saveScreenshot(panel, QStringLiteral("job-health-quarantine.png"));
+
+    // An unknown reason and code are named, not hidden.
+    SyncJob odd = job;
+    odd.quarantine->reason = QStringLiteral("SomethingNew");
+    odd.quarantine->error.code = QStringLiteral("NewCode42");
+    panel.showJob(odd);
+    CHECK(labelText(panel, "quarantineReason").contains(QStringLiteral("SomethingNew")));
+    CHECK(labelText(panel, "quarantineError").contains(QStringLiteral("NewCode42")));
+}

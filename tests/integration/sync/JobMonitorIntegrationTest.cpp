@@ -1,0 +1,218 @@
+// SPDX-FileCopyrightText: 2026 TenantBridge contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/graph/GraphClient.h"
+#include "core/model/SyncJob.h"
+#include "core/setup/PlanRunner.h"
+#include "core/setup/SetupPlan.h"
+#include "core/setup/SetupStateReader.h"
+#include "core/store/Database.h"
+#include "core/store/Journal.h"
+#include "core/sync/JobMonitor.h"
+#include "tests/support/SandboxFixture.h"
+#include "tests/support/SignalWaiter.h"
+
+#include <catch2/catch.hpp>
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+
+#include <memory>
+
+using tb::model::SyncJob;
+using tb::setup::PlanRunner;
+using tb::setup::SetupPlan;
+using tb::setup::SetupState;
+using tb::setup::SetupStateReader;
+using tb::sync::JobMonitor;
+using tb::test::SandboxFixture;
+using tb::test::SignalWaiter;
+
+namespace {
+
+// Contoso -> Fabrikam of the seeds, set up completely by the plan (as `apply` does), so the source holds a CTS
+// configuration with its job, created paused (graph-reference.md 2.2).
+struct ConfiguredPair
+{
+    ConfiguredPair()
+        : fixture(options())
+    {
+        REQUIRE(fixture.isReady());
+        REQUIRE(directory.isValid());
+        database = std::make_unique<tb::store::Database>(directory.filePath(QStringLiteral("profile.sqlite")));
+        REQUIRE_FALSE(database->open().has_value());
+        journal = std::make_unique<tb::store::Journal>(*database);
+        const tb::model::Tenant source = fixture.tenant(QStringLiteral("contoso"))->tenant;
+        const tb::model::Tenant target = fixture.tenant(QStringLiteral("fabrikam"))->tenant;
+        sourceClient = fixture.client(source.id);
+        tb::graph::GraphClient* targetClient = fixture.client(target.id);
+        REQUIRE(sourceClient != nullptr);
+        REQUIRE(targetClient != nullptr);
+        tb::model::DesiredSettings desired;
+        desired.configurationDisplayName = SetupPlan::defaultConfigurationName(source.displayName, target.displayName);
+
+        SetupStateReader reader(*sourceClient, *targetClient);
+        QSignalSpy read(&reader, &SetupStateReader::finished);
+        SetupStateReader::Options readOptions;
+        readOptions.configurationDisplayName = desired.configurationDisplayName;
+        reader.read(source, target, readOptions);
+        REQUIRE(SignalWaiter::waitForCount(read));
+        const SetupState before = read.first().first().value<SetupState>();
+
+        PlanRunner::Settings settings;
+        settings.propagationMs = 30000;
+        settings.propagationPollMs = 100;
+        PlanRunner runner(*sourceClient, *targetClient, *journal, settings);
+        QSignalSpy applied(&runner, &PlanRunner::finished);
+        REQUIRE_FALSE(runner.start(desired, before).isEmpty());
+        REQUIRE(SignalWaiter::waitForCount(applied));
+        const auto result = applied.first().first().value<PlanRunner::Result>();
+        INFO(result.message.toStdString());
+        REQUIRE(result.outcome == PlanRunner::Outcome::Succeeded);
+
+        read.clear();
+        reader.read(source, target, readOptions);
+        REQUIRE(SignalWaiter::waitForCount(read));
+        const SetupState after = read.first().first().value<SetupState>();
+        REQUIRE(after.configuration.has_value());
+        REQUIRE(after.configuration->hasJob());
+        servicePrincipalId = after.configuration->servicePrincipalId;
+        jobId = after.configuration->jobId;
+    }
+
+    static tbsandbox::SandboxOptions options()
+    {
+        tbsandbox::SandboxOptions options;
+        options.servicePrincipalPropagationMs = 0;
+        return options;
+    }
+
+    static JobMonitor::Timing fastTiming()
+    {
+        JobMonitor::Timing timing;
+        timing.fastMs = 20;
+        timing.fastPolls = 3;
+        timing.cycleMs = 30;
+        timing.steadyMs = 40;
+        timing.maxMs = 160;
+        return timing;
+    }
+
+    SandboxFixture fixture;
+    QTemporaryDir directory;
+    std::unique_ptr<tb::store::Database> database;
+    std::unique_ptr<tb::store::Journal> journal;
+    tb::graph::GraphClient* sourceClient = nullptr;
+    QString servicePrincipalId;
+    QString jobId;
+};
+
+// Waits for the monitor to have read a job that satisfies the predicate.
+bool waitForJob(const JobMonitor& monitor, const std::function<bool(const SyncJob&)>& predicate)
+{
+    return SignalWaiter::waitUntil([&] { return monitor.job() && predicate(*monitor.job()); }, 20000);
+}
+
+} // namespace
+
+TEST_CASE("JobMonitor reads the new job, starts and pauses it and sees each change", "[integration][sync]")
+{
+    ConfiguredPair pair;
+    JobMonitor monitor(*pair.sourceClient);
+    monitor.setTiming(ConfiguredPair::fastTiming());
+    QSignalSpy changed(&monitor, &JobMonitor::jobChanged);
+    QSignalSpy failed(&monitor, &JobMonitor::failed);
+    QSignalSpy commands(&monitor, &JobMonitor::commandFinished);
+
+    monitor.setJob(pair.servicePrincipalId, pair.jobId);
+    CHECK_FALSE(monitor.isPolling()); // nobody watches yet
+    QObject watcher;
+    monitor.addWatcher(&watcher);
+    CHECK(monitor.isPolling());
+    REQUIRE(SignalWaiter::waitForCount(changed));
+    const SyncJob created = changed.first().first().value<SyncJob>();
+    CHECK(created.id == pair.jobId);
+    CHECK(created.templateId == QStringLiteral("Azure2Azure"));
+    CHECK(created.isPaused());
+    CHECK_FALSE(created.isQuarantined());
+
+    monitor.start();
+    REQUIRE(SignalWaiter::waitForCount(commands));
+    CHECK(commands.first().at(0).value<JobMonitor::Command>() == JobMonitor::Command::Start);
+    CHECK(commands.first().at(1).toBool());
+    REQUIRE(waitForJob(monitor, [](const SyncJob& job) { return job.scheduleState == QStringLiteral("Active"); }));
+    CHECK_FALSE(monitor.job()->isPaused());
+    CHECK(changed.size() >= 2);
+
+    monitor.pause();
+    REQUIRE(SignalWaiter::waitForCount(commands, 2));
+    CHECK(commands.at(1).at(0).value<JobMonitor::Command>() == JobMonitor::Command::Pause);
+    CHECK(commands.at(1).at(1).toBool());
+    REQUIRE(waitForJob(monitor, [](const SyncJob& job) { return job.isPaused(); }));
+    CHECK(monitor.job()->scheduleState == QStringLiteral("Paused"));
+    INFO((failed.isEmpty() ? QString() : failed.first().first().toString()).toStdString());
+    CHECK(failed.isEmpty());
+}
+
+TEST_CASE("JobMonitor backs off while nothing changes and stops when nobody watches", "[integration][sync]")
+{
+    ConfiguredPair pair;
+    JobMonitor monitor(*pair.sourceClient);
+    const JobMonitor::Timing timing = ConfiguredPair::fastTiming();
+    monitor.setTiming(timing);
+    QSignalSpy reads(&monitor, &JobMonitor::jobRead);
+    // The wait planned after each read, as a listener sees it.
+    QList<int> waits;
+    QObject::connect(&monitor, &JobMonitor::jobRead, &monitor, [&] { waits.append(monitor.nextPollMs()); });
+    monitor.setJob(pair.servicePrincipalId, pair.jobId);
+    auto watcher = std::make_unique<QObject>();
+    monitor.addWatcher(watcher.get());
+
+    // A paused job does not change: each quiet read doubles the wait up to the cap.
+    REQUIRE(SignalWaiter::waitForCount(reads, 4, 20000));
+    INFO(QStringList({QString::number(waits.at(0)), QString::number(waits.at(1)), QString::number(waits.at(2)),
+                         QString::number(waits.at(3))})
+             .join(QLatin1Char(','))
+             .toStdString());
+    CHECK(waits.at(0) == timing.steadyMs); // the first read is a change
+    CHECK(waits.at(1) == timing.steadyMs * 2);
+    CHECK(waits.at(2) == timing.maxMs);
+    CHECK(waits.at(3) == timing.maxMs);
+
+    // A command brings the fast reads back.
+    QSignalSpy commands(&monitor, &JobMonitor::commandFinished);
+    monitor.start();
+    REQUIRE(SignalWaiter::waitForCount(commands));
+    const int before = static_cast<int>(reads.size());
+    REQUIRE(SignalWaiter::waitForCount(reads, before + 1, 20000));
+    CHECK(waits.at(before) == timing.fastMs);
+
+    // The last watcher gone (destroyed, here): no more polling.
+    watcher.reset();
+    CHECK_FALSE(monitor.isPolling());
+    REQUIRE(SignalWaiter::waitUntil([&] { return !monitor.isReading(); }, 5000));
+    CHECK(monitor.nextPollMs() == -1);
+}
+
+TEST_CASE("JobMonitor says in words when the job cannot be read or commanded", "[integration][sync]")
+{
+    ConfiguredPair pair;
+    JobMonitor monitor(*pair.sourceClient);
+    QSignalSpy failed(&monitor, &JobMonitor::failed);
+    QSignalSpy commands(&monitor, &JobMonitor::commandFinished);
+
+    monitor.start(); // no job yet
+    REQUIRE(commands.size() == 1);
+    CHECK_FALSE(commands.first().at(1).toBool());
+    CHECK(commands.first().at(2).toString().contains(QStringLiteral("no synchronization job")));
+
+    monitor.setJob(pair.servicePrincipalId, QStringLiteral("Azure2Azure.nothing.here"));
+    monitor.refresh();
+    REQUIRE(SignalWaiter::waitForCount(failed, 2));
+    CHECK(failed.at(1).first().toString().startsWith(QStringLiteral("Could not read the synchronization job")));
+    CHECK(failed.at(1).at(1).value<tb::graph::GraphError>().httpStatus() == 404);
+
+    monitor.pause();
+    REQUIRE(SignalWaiter::waitForCount(commands, 2));
+    CHECK_FALSE(commands.at(1).at(1).toBool());
+    CHECK(commands.at(1).at(2).toString().startsWith(QStringLiteral("Could not pause")));
+}
