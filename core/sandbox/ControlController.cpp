@@ -7,6 +7,7 @@
 #include "core/sandbox/World.h"
 #include "core/sandbox/http/HttpRequest.h"
 #include "core/sandbox/login/LoginControl.h"
+#include "core/sandbox/sync/ProvisioningService.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -57,6 +58,12 @@ HttpResponse ControlController::handle(const HttpRequest& request)
     }
     if (path == QLatin1String("/_sandbox/faults")) {
         return faults(request);
+    }
+    if (m_provisioning && path == QLatin1String("/_sandbox/synchronization/runCycle")) {
+        return only(QByteArrayLiteral("POST"), [this] {
+            const int jobs = m_provisioning->runCycle();
+            return json(200, QJsonObject {{QStringLiteral("jobs"), jobs}});
+        });
     }
     if (m_loginControl) {
         if (std::optional<HttpResponse> answer = m_loginControl->handle(request)) {

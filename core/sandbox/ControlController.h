@@ -11,6 +11,7 @@ namespace tbsandbox {
 
 class FaultPlan;
 class LoginControl;
+class ProvisioningService;
 class RequestLog;
 class TenantState;
 class World;
@@ -28,6 +29,8 @@ public:
     [[nodiscard]] HttpResponse handle(const HttpRequest& request);
     // The test routes; null (the default) leaves them out, so they answer 404 like any unknown path.
     void setLoginControl(LoginControl* loginControl) { m_loginControl = loginControl; }
+    // With test routes: POST /_sandbox/synchronization/runCycle runs one cycle of every active job now.
+    void setProvisioning(ProvisioningService* provisioning) { m_provisioning = provisioning; }
 
 private:
     [[nodiscard]] HttpResponse tenants() const;
@@ -44,6 +47,7 @@ private:
     FaultPlan& m_faults;
     RequestLog& m_log;
     LoginControl* m_loginControl = nullptr;
+    ProvisioningService* m_provisioning = nullptr;
 };
 
 } // namespace tbsandbox

@@ -69,7 +69,8 @@ std::optional<SandboxOptions> SandboxOptions::fromArguments(const QStringList& a
             QStringLiteral("--drop"), QStringLiteral("--malformed"), QStringLiteral("--faults"),
             QStringLiteral("--fault-seed"), QStringLiteral("--state"), QStringLiteral("--token-lifetime"),
             QStringLiteral("--device-code-lifetime"), QStringLiteral("--device-code-interval"),
-            QStringLiteral("--slow-down"), QStringLiteral("--confidential-client"), QStringLiteral("--sp-propagation")};
+            QStringLiteral("--slow-down"), QStringLiteral("--confidential-client"), QStringLiteral("--sp-propagation"),
+            QStringLiteral("--sync-interval-ms")};
         if (name == QLatin1String("--no-seeds")) {
             options.loadSeeds = false;
             continue;
@@ -182,6 +183,14 @@ std::optional<SandboxOptions> SandboxOptions::fromArguments(const QStringList& a
                 return std::nullopt;
             }
             options.servicePrincipalPropagationMs = static_cast<int>(number);
+        } else if (name == QLatin1String("--sync-interval-ms")) {
+            if (!parseWholeNumber(value, 0, 86400000, &number)) {
+                *errorMessage = QStringLiteral("--sync-interval-ms takes milliseconds from 0 (cycles only on demand) "
+                                               "to 86400000, not '%1'.")
+                                    .arg(value);
+                return std::nullopt;
+            }
+            options.syncIntervalMs = static_cast<int>(number);
         } else if (name == QLatin1String("--drop")) {
             appendRule(&cliFaults, QStringLiteral("drops"), patternRule(value));
         } else if (name == QLatin1String("--malformed")) {
@@ -298,6 +307,9 @@ QString SandboxOptions::usage()
         "  --error PATTERN=STATUS[:RATE[:COUNT]]  answer STATUS for paths matching the glob; repeatable\n"
         "  --latency MS                      delay every Graph answer\n"
         "  --sp-propagation MS               a new service principal answers 404 for MS (default 300)\n"
+        "  --sync-interval-ms MS             provisioning cycles of active CTS jobs every MS (default 2400000,\n"
+        "                                    the service's 40 minutes; 0: only POST "
+        "/_sandbox/synchronization/runCycle)\n"
         "  --drop PATTERN[:COUNT]            send half an answer and close the connection; repeatable\n"
         "  --malformed PATTERN[:COUNT]       answer 200 with a JSON body cut short; repeatable\n"
         "  --faults FILE.json                a fault plan in the JSON form of PUT /_sandbox/faults\n"

@@ -44,6 +44,9 @@ struct SandboxOptions
     int identitySyncPatchMissingStatus = 404; // PATCH with none: Directory_ObjectNotFound with this status ([U] 1.5)
     int policyCheckFailureStatus = 400; // validateCredentials' AzureDirectoryB2BManagementPolicyCheckFailure ([U] 2.4)
     bool policyCheckNeedsAutomaticRedemption = true; // also require the auto-redeem flags (graph-reference 10.3)
+    // Provisioning cycles of every active CTS job run this often (graph-reference 2.2: about 40 minutes); 0: only
+    // through POST /_sandbox/synchronization/runCycle (test routes), as tests do.
+    int syncIntervalMs = 2400000;
 
     // Parses the standalone server's arguments (without the program name). On failure returns nothing
     // and fills errorMessage with a sentence that says what to change.

@@ -17,6 +17,7 @@
 #include "core/sandbox/login/LoginState.h"
 #include "core/sandbox/state/CrossTenantSection.h"
 #include "core/sandbox/state/StateFile.h"
+#include "core/sandbox/sync/ProvisioningService.h"
 
 #include <QPointer>
 #include <QTimer>
@@ -31,6 +32,7 @@ struct SandboxServer::Private
         , control(world, faults, log)
         , loginRouter(world, login, options, clock)
         , loginControl(world, login)
+        , provisioning(world, options)
     { }
 
     SandboxOptions options;
@@ -43,6 +45,7 @@ struct SandboxServer::Private
     ControlController control;
     LoginRouter loginRouter;
     LoginControl loginControl;
+    ProvisioningService provisioning; // runs the CTS jobs' cycles on its clock
     std::unique_ptr<StateFile> state; // null: in memory only
     std::unique_ptr<HttpServer> http;
     QUrl baseUrl;
@@ -91,6 +94,7 @@ bool SandboxServer::start(QString* errorMessage)
         return false;
     }
     d->router.setOptions(&d->options);
+    d->router.setProvisioning(&d->provisioning);
     // A state file, unless a reset is asked for, replaces the seeds: it holds them as they were changed.
     bool fromStateFile = false;
     if (!d->options.stateFile.isEmpty()) {
@@ -175,12 +179,14 @@ bool SandboxServer::start(QString* errorMessage)
     d->loginRouter.setTimerContext(this);
     if (d->options.testRoutes) {
         d->control.setLoginControl(&d->loginControl);
+        d->control.setProvisioning(&d->provisioning);
     }
     // A new or reset file is written now, so a file that cannot be written fails the start, not a later save.
     if (d->state && !d->state->saveIfDirty(&error)) {
         return false;
     }
     d->http = std::move(http);
+    d->provisioning.startClock();
     return true;
 }
 

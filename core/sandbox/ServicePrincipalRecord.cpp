@@ -32,7 +32,8 @@ QJsonObject ServicePrincipalRecord::toJson() const
     }
     return QJsonObject {{QStringLiteral("application"), application},
         {QStringLiteral("servicePrincipal"), servicePrincipal}, {QStringLiteral("createdAtMs"), createdAtMs},
-        {QStringLiteral("secrets"), secrets}, {QStringLiteral("jobs"), jobArray}};
+        {QStringLiteral("secrets"), secrets}, {QStringLiteral("jobs"), jobArray},
+        {QStringLiteral("appRoleAssignedTo"), appRoleAssignments}, {QStringLiteral("syncState"), syncState}};
 }
 
 std::optional<ServicePrincipalRecord> ServicePrincipalRecord::fromJson(const QJsonObject& json, QString* problem)
@@ -46,6 +47,8 @@ std::optional<ServicePrincipalRecord> ServicePrincipalRecord::fromJson(const QJs
     }
     record.createdAtMs = static_cast<qint64>(json.value(QLatin1String("createdAtMs")).toDouble());
     record.secrets = json.value(QLatin1String("secrets")).toArray();
+    record.appRoleAssignments = json.value(QLatin1String("appRoleAssignedTo")).toArray();
+    record.syncState = json.value(QLatin1String("syncState")).toObject();
     for (const QJsonValue& job : json.value(QLatin1String("jobs")).toArray()) {
         record.jobs.append(job.toObject());
     }

@@ -21,6 +21,10 @@ struct ServicePrincipalRecord
     qint64 createdAtMs = 0; // epoch ms; reads of the new object miss until the propagation delay has passed
     QJsonArray secrets; // [{"key","value"}]; never logged
     QList<QJsonObject> jobs;
+    // Users and groups assigned to the service principal (graph-reference 3): appRoleAssignment JSON as served.
+    QJsonArray appRoleAssignments;
+    // What the provisioning service remembers per job id (sync/ProvisioningService): never served.
+    QJsonObject syncState;
 
     [[nodiscard]] QString id() const { return servicePrincipal.value(QLatin1String("id")).toString(); }
     [[nodiscard]] QString applicationId() const { return application.value(QLatin1String("id")).toString(); }

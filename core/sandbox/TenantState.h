@@ -85,6 +85,13 @@ public:
     [[nodiscard]] std::vector<ServicePrincipalRecord>& servicePrincipals() { return m_servicePrincipals; }
     [[nodiscard]] const std::vector<ServicePrincipalRecord>& servicePrincipals() const { return m_servicePrincipals; }
 
+    // What cross-tenant sync wrote (sync/ProvisioningService), oldest first: provisioningObjectSummary records in
+    // the source (GET /auditLogs/provisioning), directoryAudit records in the target (/auditLogs/directoryAudits).
+    // In memory only; each keeps the newest kMaxLogRecords.
+    static constexpr qsizetype kMaxLogRecords = 50000;
+    [[nodiscard]] QList<QJsonObject>& provisioningLog() { return m_provisioningLog; }
+    [[nodiscard]] QList<QJsonObject>& directoryAudits() { return m_directoryAudits; }
+
     void countRead() { ++m_reads; }
     void countWrite() { ++m_writes; }
     [[nodiscard]] qint64 reads() const { return m_reads; }
@@ -107,6 +114,8 @@ private:
     QJsonArray m_contacts;
     CrossTenantPolicy m_crossTenantPolicy;
     std::vector<ServicePrincipalRecord> m_servicePrincipals;
+    QList<QJsonObject> m_provisioningLog;
+    QList<QJsonObject> m_directoryAudits;
     qint64 m_reads = 0;
     qint64 m_writes = 0;
 };

@@ -319,6 +319,8 @@ GraphReply GraphRouter::dispatch(GraphRequestContext& context, qint64 receivedAt
         reply = synchronization;
     } else if (std::optional<GraphReply> roles = m_roles.handle(context)) {
         reply = roles;
+    } else if (std::optional<GraphReply> logs = m_auditLogs.handle(context)) {
+        reply = logs;
     } else {
         reply = m_directory.handle(context);
     }

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/sandbox/graph/AuditLogController.h"
 #include "core/sandbox/graph/BatchController.h"
 #include "core/sandbox/graph/DirectoryController.h"
 #include "core/sandbox/graph/DirectoryRoleController.h"
@@ -16,6 +17,7 @@ namespace tbsandbox {
 
 class FaultPlan;
 class LoginState;
+class ProvisioningService;
 class MonotonicEpochClock;
 class RequestLog;
 struct SandboxOptions;
@@ -38,6 +40,9 @@ public:
     void setBaseUrl(const QUrl& baseUrl) { m_baseUrl = baseUrl; }
     // The behaviour the reference leaves open for cross-tenant access and CTS; must outlive the router.
     void setOptions(const SandboxOptions* options);
+    // The provisioning service the synchronization paths drive (job lifecycle, provisionOnDemand); must outlive the
+    // router.
+    void setProvisioning(ProvisioningService* provisioning) { m_synchronization.setProvisioning(provisioning); }
 
     // Answers one top-level request (anything outside /_sandbox).
     [[nodiscard]] HttpResponse handle(const HttpRequest& request);
@@ -78,6 +83,7 @@ private:
     PolicyController m_policies;
     SynchronizationController m_synchronization;
     DirectoryRoleController m_roles;
+    AuditLogController m_auditLogs;
 };
 
 } // namespace tbsandbox

@@ -6,9 +6,11 @@
 #include "core/sandbox/World.h"
 #include "core/sandbox/graph/GraphJson.h"
 #include "core/sandbox/graph/GraphRequestContext.h"
+#include "core/sandbox/sync/ProvisioningService.h"
 
 #include <QDateTime>
 #include <QJsonArray>
+#include <QRandomGenerator>
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -225,12 +227,17 @@ std::optional<GraphReply> SynchronizationController::servicePrincipalPath(const 
             found->servicePrincipal = QJsonObject();
             found->jobs.clear();
             found->secrets = QJsonArray();
+            found->appRoleAssignments = QJsonArray();
+            found->syncState = QJsonObject();
             return GraphReply::noContent();
         }
         return GraphJson::methodNotAllowed(context, QByteArrayLiteral("GET, DELETE"));
     }
     if (s.at(2) == QLatin1String("synchronization")) {
         return synchronization(context, *found);
+    }
+    if (s.at(2) == QLatin1String("appRoleAssignedTo") && s.size() <= 4) {
+        return appRoleAssignedTo(context, *found);
     }
     return std::nullopt;
 }
@@ -353,18 +360,38 @@ std::optional<GraphReply> SynchronizationController::synchronization(
             return GraphReply::jsonReply(200, body);
         }
         if (method == QLatin1String("DELETE")) {
+            ProvisioningService::forgetJob(record, record.jobs.at(index).value(QLatin1String("id")).toString());
             record.jobs.removeAt(index);
             return GraphReply::noContent();
         }
         return GraphJson::methodNotAllowed(context, QByteArrayLiteral("GET, DELETE"));
     }
-    if (s.size() != 6) {
-        return std::nullopt;
+    return jobAction(context, record, index);
+}
+
+GraphReply SynchronizationController::jobAction(
+    const GraphRequestContext& context, ServicePrincipalRecord& record, qsizetype index) const
+{
+    const QStringList& s = context.segments; // servicePrincipals/{id}/synchronization/jobs/{jobId}/...
+    const QString& method = context.method;
+    const QString action = s.size() >= 6 ? s.at(5) : QString();
+    if (action == QLatin1String("schema") && s.size() == 6) {
+        // The template's default schema, read only in the sandbox (graph-reference 2.6).
+        if (method != QLatin1String("GET")) {
+            return GraphJson::methodNotAllowed(context, QByteArrayLiteral("GET"));
+        }
+        const QString jobId = record.jobs.at(index).value(QLatin1String("id")).toString();
+        QJsonObject body = ProvisioningService::schema(jobId);
+        body.insert(QStringLiteral("@odata.context"),
+            GraphJson::metadataUrl(context,
+                QStringLiteral("servicePrincipals('%1')/synchronization/jobs('%2')/schema/$entity")
+                    .arg(record.id(), jobId)));
+        return GraphReply::jsonReply(200, body);
     }
-    const QString& action = s.at(5);
-    if (action != QLatin1String("validateCredentials") && action != QLatin1String("start")
-        && action != QLatin1String("pause")) {
-        return std::nullopt;
+    static const QStringList actions {QStringLiteral("validateCredentials"), QStringLiteral("start"),
+        QStringLiteral("pause"), QStringLiteral("restart"), QStringLiteral("provisionOnDemand")};
+    if (s.size() != 6 || !actions.contains(action)) {
+        return GraphJson::notFound(context, s.last());
     }
     if (method != QLatin1String("POST")) {
         return GraphJson::methodNotAllowed(context, QByteArrayLiteral("POST"));
@@ -372,7 +399,39 @@ std::optional<GraphReply> SynchronizationController::synchronization(
     if (action == QLatin1String("validateCredentials")) {
         return validateCredentials(context, record);
     }
-    // The state machine of graph-reference 10.4, as far as no cycle runs: start and pause.
+    if (action == QLatin1String("provisionOnDemand")) {
+        return provisionOnDemand(context, record, index);
+    }
+    // The state machine of graph-reference 2.3 and 10.4.
+    if (action == QLatin1String("restart")) {
+        // No body at all is taken as no criteria: the portal's restart.
+        GraphReply refusal;
+        const std::optional<QJsonObject> body = context.body.trimmed().isEmpty()
+            ? std::optional<QJsonObject>(QJsonObject())
+            : GraphJson::body(context, &refusal);
+        if (!body) {
+            return refusal;
+        }
+        const QJsonValue criteria = body->value(QLatin1String("criteria"));
+        if (!criteria.isUndefined() && !criteria.isNull() && !criteria.isObject()) {
+            return GraphJson::badRequest(context, QStringLiteral("criteria must be an object with a resetScope."));
+        }
+        QString problem;
+        if (!m_provisioning
+            || !m_provisioning->restart(
+                record, index, criteria.toObject().value(QLatin1String("resetScope")).toString(), &problem)) {
+            return GraphJson::badRequest(context, problem);
+        }
+        return GraphReply::noContent();
+    }
+    if (m_provisioning) {
+        if (action == QLatin1String("start")) {
+            m_provisioning->start(record, index);
+        } else {
+            m_provisioning->pause(record, index);
+        }
+        return GraphReply::noContent();
+    }
     QJsonObject& job = record.jobs[index];
     const bool start = action == QLatin1String("start");
     QJsonObject schedule = job.value(QLatin1String("schedule")).toObject();
@@ -385,6 +444,158 @@ std::optional<GraphReply> SynchronizationController::synchronization(
     job.insert(QStringLiteral("schedule"), schedule);
     job.insert(QStringLiteral("status"), status);
     return GraphReply::noContent();
+}
+
+GraphReply SynchronizationController::provisionOnDemand(
+    const GraphRequestContext& context, ServicePrincipalRecord& record, qsizetype index) const
+{
+    GraphReply refusal;
+    const std::optional<QJsonObject> body = GraphJson::body(context, &refusal);
+    if (!body) {
+        return refusal;
+    }
+    // {"parameters":[{"ruleId","subjects":[{"objectId","objectTypeName"}]}]} (graph-reference 2.7); one user.
+    const QJsonArray parameters = body->value(QLatin1String("parameters")).toArray();
+    const QJsonObject parameter = parameters.isEmpty() ? QJsonObject() : parameters.first().toObject();
+    const QJsonArray subjects = parameter.value(QLatin1String("subjects")).toArray();
+    if (parameters.size() != 1 || subjects.size() != 1) {
+        return GraphJson::badRequest(context,
+            QStringLiteral("provisionOnDemand takes one parameter with one subject: "
+                           "{\"parameters\":[{\"ruleId\",\"subjects\":[{\"objectId\",\"objectTypeName\"}]}]}."));
+    }
+    if (parameter.value(QLatin1String("ruleId")).toString() != ProvisioningService::kRuleId) {
+        return GraphJson::badRequest(context,
+            QStringLiteral("ruleId '%1' is not a rule of this job's schema; the CTS rule is %2.")
+                .arg(parameter.value(QLatin1String("ruleId")).toString(), ProvisioningService::kRuleId));
+    }
+    const QJsonObject subject = subjects.at(0).toObject();
+    const QString objectId = subject.value(QLatin1String("objectId")).toString();
+    const QString typeName = subject.value(QLatin1String("objectTypeName")).toString();
+    if (typeName.compare(QLatin1String("User"), Qt::CaseInsensitive) != 0) {
+        return GraphJson::badRequest(
+            context, QStringLiteral("objectTypeName '%1' is not provisioned by the sandbox; use User.").arg(typeName));
+    }
+    if (QUuid::fromString(objectId).isNull() || context.tenant->findUser(QUuid::fromString(objectId)) < 0) {
+        return GraphJson::notFound(context, objectId);
+    }
+    if (!m_provisioning) {
+        return GraphJson::notFound(context, QStringLiteral("provisionOnDemand"));
+    }
+    // The log names the admin who asked (initiatorType user).
+    const qsizetype caller = context.tenant->findUser(context.userId);
+    const QJsonObject initiatedBy {{QStringLiteral("id"), context.userId.toString(QUuid::WithoutBraces)},
+        {QStringLiteral("displayName"),
+            caller < 0
+                ? QString()
+                : context.tenant->strings().at(
+                    context.tenant->users().at(static_cast<size_t>(caller)).field(PooledUserField::DisplayName))},
+        {QStringLiteral("initiatorType"), QStringLiteral("user")}};
+    QJsonObject answer
+        = m_provisioning->provisionOnDemand(*context.tenant, record, index, {objectId, typeName}, initiatedBy);
+    answer.insert(QStringLiteral("@odata.context"),
+        GraphJson::metadataUrl(context, QStringLiteral("microsoft.graph.stringKeyStringValuePair")));
+    return GraphReply::jsonReply(200, answer);
+}
+
+GraphReply SynchronizationController::appRoleAssignedTo(
+    const GraphRequestContext& context, ServicePrincipalRecord& record) const
+{
+    const QStringList& s = context.segments; // servicePrincipals/{id}/appRoleAssignedTo[/{assignmentId}]
+    const QString& method = context.method;
+    const QString entitySet = QStringLiteral("servicePrincipals('%1')/appRoleAssignedTo").arg(record.id());
+    if (s.size() == 4) {
+        if (method != QLatin1String("DELETE") && method != QLatin1String("GET")) {
+            return GraphJson::methodNotAllowed(context, QByteArrayLiteral("GET, DELETE"));
+        }
+        for (qsizetype i = 0; i < record.appRoleAssignments.size(); ++i) {
+            QJsonObject assignment = record.appRoleAssignments.at(i).toObject();
+            if (assignment.value(QLatin1String("id")).toString() != s.at(3)) {
+                continue;
+            }
+            if (method == QLatin1String("DELETE")) {
+                record.appRoleAssignments.removeAt(i);
+                return GraphReply::noContent();
+            }
+            assignment.insert(QStringLiteral("@odata.context"),
+                GraphJson::metadataUrl(context, entitySet + QStringLiteral("/$entity")));
+            return GraphReply::jsonReply(200, assignment);
+        }
+        return GraphJson::notFound(context, s.at(3));
+    }
+    if (method == QLatin1String("GET")) {
+        return GraphReply::jsonReply(200,
+            QJsonObject {{QStringLiteral("@odata.context"), GraphJson::metadataUrl(context, entitySet)},
+                {QStringLiteral("value"), record.appRoleAssignments}});
+    }
+    if (method != QLatin1String("POST")) {
+        return GraphJson::methodNotAllowed(context, QByteArrayLiteral("GET, POST"));
+    }
+    GraphReply refusal;
+    const std::optional<QJsonObject> body = GraphJson::body(context, &refusal);
+    if (!body) {
+        return refusal;
+    }
+    const QUuid principalId = QUuid::fromString(body->value(QLatin1String("principalId")).toString());
+    const QString resourceId = body->value(QLatin1String("resourceId")).toString();
+    const QString appRoleId = body->value(QLatin1String("appRoleId")).toString();
+    if (principalId.isNull() || resourceId.compare(record.id(), Qt::CaseInsensitive) != 0) {
+        return GraphJson::badRequest(context,
+            QStringLiteral("An appRoleAssignment needs a GUID principalId and resourceId %1 (this service principal).")
+                .arg(record.id()));
+    }
+    const QJsonArray roles = record.servicePrincipal.value(QLatin1String("appRoles")).toArray();
+    const bool knownRole = std::any_of(roles.begin(), roles.end(), [&](const QJsonValue& role) {
+        return role.toObject().value(QLatin1String("id")).toString().compare(appRoleId, Qt::CaseInsensitive) == 0;
+    });
+    if (!knownRole) {
+        return GraphJson::badRequest(context,
+            QStringLiteral("Permission being assigned was not found on application '%1': appRoleId '%2'; use the id of "
+                           "the msiam_access role in appRoles.")
+                .arg(record.id(), appRoleId));
+    }
+    QString principalType;
+    QString principalName;
+    if (const qsizetype user = context.tenant->findUser(principalId); user >= 0) {
+        principalType = QStringLiteral("User");
+        principalName = context.tenant->strings().at(
+            context.tenant->users().at(static_cast<size_t>(user)).field(PooledUserField::DisplayName));
+    } else if (const qsizetype group = context.tenant->findGroup(principalId); group >= 0) {
+        principalType = QStringLiteral("Group");
+        principalName = context.tenant->groups()
+                            .at(static_cast<size_t>(group))
+                            .properties.value(QLatin1String("displayName"))
+                            .toString();
+    } else {
+        return GraphJson::notFound(context, principalId.toString(QUuid::WithoutBraces));
+    }
+    const QString principalText = principalId.toString(QUuid::WithoutBraces);
+    for (const QJsonValue& existing : std::as_const(record.appRoleAssignments)) {
+        const QJsonObject assignment = existing.toObject();
+        if (assignment.value(QLatin1String("principalId")).toString() == principalText
+            && assignment.value(QLatin1String("appRoleId")).toString().compare(appRoleId, Qt::CaseInsensitive) == 0) {
+            // [U] graph-reference 3: Graph refuses a duplicate with this message.
+            return GraphJson::badRequest(
+                context, QStringLiteral("Permission being assigned already exists on the object"));
+        }
+    }
+    // Ids are opaque base64url strings, not GUIDs (graph-reference 3).
+    QByteArray random(32, Qt::Uninitialized);
+    for (char& byte : random) {
+        byte = static_cast<char>(QRandomGenerator::system()->bounded(256));
+    }
+    QJsonObject assignment {
+        {QStringLiteral("id"),
+            QString::fromLatin1(random.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals))},
+        {QStringLiteral("deletedDateTime"), QJsonValue::Null}, {QStringLiteral("appRoleId"), appRoleId.toLower()},
+        {QStringLiteral("createdDateTime"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
+        {QStringLiteral("principalDisplayName"), principalName}, {QStringLiteral("principalId"), principalText},
+        {QStringLiteral("principalType"), principalType},
+        {QStringLiteral("resourceDisplayName"), record.servicePrincipal.value(QLatin1String("displayName"))},
+        {QStringLiteral("resourceId"), record.id()}};
+    record.appRoleAssignments.append(assignment);
+    assignment.insert(
+        QStringLiteral("@odata.context"), GraphJson::metadataUrl(context, entitySet + QStringLiteral("/$entity")));
+    return GraphReply::jsonReply(201, assignment);
 }
 
 GraphReply SynchronizationController::createJob(
@@ -426,26 +637,7 @@ GraphReply SynchronizationController::validateCredentials(
                   : QStringLiteral("credentials need a CompanyId with the target tenant's id."));
     }
     // The policy check of graph-reference 10.3, in the target named by CompanyId.
-    const TenantState* target = m_world.tenantById(QUuid::fromString(companyId));
-    const TenantState& source = *context.tenant;
-    QString missing;
-    if (!target) {
-        missing = QStringLiteral("tenant %1 is not known").arg(companyId);
-    } else if (!target->crossTenantPolicy().allowsInboundSyncFrom(source.idText())) {
-        missing = QStringLiteral("tenant %1 does not allow users to sync in from %2 "
-                                 "(identitySynchronization.userSyncInbound.isSyncAllowed)")
-                      .arg(target->idText(), source.idText());
-    } else if (options().policyCheckNeedsAutomaticRedemption
-        && !target->crossTenantPolicy().automaticRedemption(source.idText(), QStringLiteral("inboundAllowed"))) {
-        missing = QStringLiteral("tenant %1 does not redeem invitations from %2 automatically "
-                                 "(automaticUserConsentSettings.inboundAllowed)")
-                      .arg(target->idText(), source.idText());
-    } else if (options().policyCheckNeedsAutomaticRedemption
-        && !source.crossTenantPolicy().automaticRedemption(target->idText(), QStringLiteral("outboundAllowed"))) {
-        missing = QStringLiteral("tenant %1 does not redeem invitations to %2 automatically "
-                                 "(automaticUserConsentSettings.outboundAllowed)")
-                      .arg(source.idText(), target->idText());
-    }
+    const QString missing = ProvisioningService::policyProblem(m_world, options(), *context.tenant, companyId);
     if (!missing.isEmpty()) {
         return GraphReply::error(context, options().policyCheckFailureStatus,
             QStringLiteral("AzureDirectoryB2BManagementPolicyCheckFailure"),

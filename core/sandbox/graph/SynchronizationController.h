@@ -10,6 +10,7 @@
 
 namespace tbsandbox {
 
+class ProvisioningService;
 class TenantState;
 class World;
 struct GraphRequestContext;
@@ -31,6 +32,9 @@ public:
 
     // The options must outlive the controller; until set, the defaults apply.
     void setOptions(const SandboxOptions* options) { m_options = options; }
+    // The service that runs jobs (start, pause, restart, provisionOnDemand); must outlive the controller. Until
+    // set, start and pause only change the job's schedule and status.
+    void setProvisioning(ProvisioningService* provisioning) { m_provisioning = provisioning; }
 
     // Answers the request, or nothing when the path is not one of these (the router then answers 404).
     [[nodiscard]] std::optional<GraphReply> handle(const GraphRequestContext& context) const;
@@ -42,6 +46,13 @@ private:
     [[nodiscard]] std::optional<GraphReply> applicationPath(const GraphRequestContext& context) const;
     [[nodiscard]] std::optional<GraphReply> synchronization(
         const GraphRequestContext& context, ServicePrincipalRecord& record) const;
+    // GET, POST /servicePrincipals/{id}/appRoleAssignedTo and DELETE .../{assignmentId} (graph-reference 3).
+    [[nodiscard]] GraphReply appRoleAssignedTo(
+        const GraphRequestContext& context, ServicePrincipalRecord& record) const;
+    [[nodiscard]] GraphReply jobAction(
+        const GraphRequestContext& context, ServicePrincipalRecord& record, qsizetype jobIndex) const;
+    [[nodiscard]] GraphReply provisionOnDemand(
+        const GraphRequestContext& context, ServicePrincipalRecord& record, qsizetype jobIndex) const;
     [[nodiscard]] GraphReply createJob(const GraphRequestContext& context, ServicePrincipalRecord& record) const;
     [[nodiscard]] GraphReply validateCredentials(
         const GraphRequestContext& context, const ServicePrincipalRecord& record) const;
@@ -51,6 +62,7 @@ private:
 
     World& m_world;
     const SandboxOptions* m_options = nullptr;
+    ProvisioningService* m_provisioning = nullptr;
 };
 
 } // namespace tbsandbox

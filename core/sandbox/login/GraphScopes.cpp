@@ -44,6 +44,15 @@ const QStringList kSynchronizationReads
         QStringLiteral("Application.ReadWrite.All"), QStringLiteral("Directory.ReadWrite.All")};
 const QStringList kSynchronizationWrites = {QStringLiteral("Synchronization.ReadWrite.All"),
     QStringLiteral("Application.ReadWrite.All"), QStringLiteral("Directory.ReadWrite.All")};
+// Assignments to a service principal (graph-reference 3): reads as the application, writes need the assignment scope
+// (or the how-to's broader ones).
+const QStringList kAssignmentReads = {QStringLiteral("Application.Read.All"),
+    QStringLiteral("Application.ReadWrite.All"), QStringLiteral("AppRoleAssignment.ReadWrite.All"),
+    QStringLiteral("Directory.Read.All"), QStringLiteral("Directory.ReadWrite.All")};
+const QStringList kAssignmentWrites = {QStringLiteral("AppRoleAssignment.ReadWrite.All"),
+    QStringLiteral("Application.ReadWrite.All"), QStringLiteral("Directory.ReadWrite.All")};
+// Provisioning logs and directory audits (graph-reference 4).
+const QStringList kAuditLogReads = {QStringLiteral("AuditLog.Read.All")};
 const QStringList kOwnMemberships = {
     QStringLiteral("User.Read"), QStringLiteral("Directory.Read.All"), QStringLiteral("RoleManagement.Read.Directory")};
 
@@ -70,7 +79,8 @@ const QStringList& GraphScopes::known()
         QStringLiteral("CrossTenantInformation.ReadBasic.All"), QStringLiteral("Application.Read.All"),
         QStringLiteral("Application.ReadWrite.All"), QStringLiteral("Synchronization.Read.All"),
         QStringLiteral("Synchronization.ReadWrite.All"), QStringLiteral("RoleManagement.Read.Directory"),
-        QStringLiteral("OrgContact.Read.All")};
+        QStringLiteral("OrgContact.Read.All"), QStringLiteral("AppRoleAssignment.ReadWrite.All"),
+        QStringLiteral("AuditLog.Read.All")};
     return scopes;
 }
 
@@ -157,6 +167,13 @@ QStringList GraphScopes::requiredFor(const QString& method, const QStringList& s
     }
     if (collection == QLatin1String("tenantRelationships")) {
         return kTenantLookup;
+    }
+    if (collection == QLatin1String("auditLogs")) {
+        return kAuditLogReads;
+    }
+    if (collection == QLatin1String("servicePrincipals") && segments.size() >= 3
+        && segments.at(2) == QLatin1String("appRoleAssignedTo")) {
+        return read ? kAssignmentReads : kAssignmentWrites;
     }
     if (collection == QLatin1String("servicePrincipals") && segments.size() >= 3
         && segments.at(2) == QLatin1String("synchronization")) {
