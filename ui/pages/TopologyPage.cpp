@@ -217,11 +217,18 @@ TopologyPage::TopologyPage(Workspace& workspace, QWidget* parent)
     auto* diagramSide = new QSplitter(Qt::Vertical, this);
     diagramSide->setObjectName(QStringLiteral("diagramSplitter"));
     diagramSide->addWidget(m_view);
-    diagramSide->addWidget(m_jobPanel);
+    // Its word-wrapped sentences need a height for their width, which a splitter does not give: a scroll area
+    // does, and scrolls when the window is short rather than letting the lines overlap.
+    m_jobScroll = new QScrollArea(this);
+    m_jobScroll->setWidget(m_jobPanel);
+    m_jobScroll->setWidgetResizable(true);
+    m_jobScroll->setFrameShape(QFrame::NoFrame);
+    diagramSide->addWidget(m_jobScroll);
     diagramSide->setStretchFactor(0, 3);
     diagramSide->setStretchFactor(1, 1);
     diagramSide->setChildrenCollapsible(false);
     m_jobPanel->setVisible(false);
+    m_jobScroll->setVisible(false);
     split->addWidget(diagramSide);
     split->addWidget(side);
     split->setStretchFactor(0, 3);
@@ -418,6 +425,7 @@ void TopologyPage::showJobPanel()
     const bool hasJob = m_state.isValid() && m_state.configuration && m_state.configuration->hasJob() && client;
     if (!hasJob) {
         m_jobPanel->setVisible(false);
+        m_jobScroll->setVisible(false);
         m_jobPanel->setMonitor(nullptr);
         return;
     }
@@ -441,6 +449,7 @@ void TopologyPage::showJobPanel()
     m_jobMonitor->setJob(m_state.configuration->servicePrincipalId, m_state.configuration->jobId);
     m_jobPanel->setNames(m_state.configuration->displayName, tenantName(m_state.target));
     m_jobPanel->setMonitor(m_jobMonitor);
+    m_jobScroll->setVisible(true);
     m_jobPanel->setVisible(true);
 }
 

@@ -18,6 +18,8 @@
 #include <memory>
 #include <optional>
 
+class QScrollArea;
+
 namespace tb::graph {
 class GraphClient;
 }
@@ -145,6 +147,7 @@ private:
     QPushButton* m_resumeButton;
     TopologyView* m_view;
     JobHealthPanel* m_jobPanel;
+    QScrollArea* m_jobScroll = nullptr; // holds m_jobPanel
     QLabel* m_preflightSummary;
     QVBoxLayout* m_preflightList;
     QLabel* m_planSummary;
