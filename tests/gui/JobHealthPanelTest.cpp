@@ -11,6 +11,7 @@
 #include "core/sandbox/SandboxServer.h"
 #include "core/sync/JobMonitor.h"
 #include "tests/support/SignalWaiter.h"
+#include "tests/support/WorkspaceOnSandbox.h"
 #include "ui/pages/TopologyPage.h"
 #include "ui/widgets/MessageBanner.h"
 
@@ -77,49 +78,9 @@ void accept(QMessageBox& box)
 }
 
 // Contoso (source) and Fabrikam (target) signed in with the setup scopes on an in-process sandbox.
-struct SignedInPair
+struct SignedInPair : tb::test::WorkspaceOnSandbox
 {
-    QTemporaryDir dir;
-    tbsandbox::SandboxServer sandbox {sandboxOptions()};
-    std::unique_ptr<tb::Workspace> workspace;
-
-    static tbsandbox::SandboxOptions sandboxOptions()
-    {
-        tbsandbox::SandboxOptions options;
-        options.autoApproveAfterMs = 0;
-        options.deviceCodeIntervalSeconds = 1;
-        return options;
-    }
-
-    SignedInPair()
-    {
-        QString error;
-        REQUIRE(sandbox.start(&error));
-        tb::WorkspaceOptions options;
-        options.sandboxUrl = sandbox.baseUrl();
-        options.sandboxInProcess = true;
-        options.auth.loginHost = sandbox.baseUrl();
-        options.auth.graphHost = sandbox.baseUrl();
-        options.secretStorage = tb::WorkspaceOptions::SecretStorage::MemoryOnly;
-        options.databasePath = dir.filePath(QStringLiteral("gui.sqlite"));
-        workspace = std::make_unique<tb::Workspace>(options);
-        QSignalSpy ready(workspace.get(), &tb::Workspace::ready);
-        workspace->start();
-        REQUIRE(SignalWaiter::waitForCount(ready));
-        QSignalSpy signedIn(&workspace->signIn(), &tb::auth::SignInService::signedIn);
-        workspace->signIn().signIn(TenantRole::Source, QStringLiteral("contoso.onmicrosoft.com"),
-            tb::Workspace::setupScopes(TenantRole::Source));
-        REQUIRE(SignalWaiter::waitForCount(signedIn));
-        workspace->signIn().signIn(TenantRole::Target, QStringLiteral("fabrikam.onmicrosoft.com"),
-            tb::Workspace::setupScopes(TenantRole::Target));
-        REQUIRE(SignalWaiter::waitForCount(signedIn, 2));
-        REQUIRE(SignalWaiter::waitUntil([this] {
-            const auto source = workspace->tenant(TenantRole::Source);
-            const auto target = workspace->tenant(TenantRole::Target);
-            return source && source->displayName == QStringLiteral("Contoso") && target
-                && target->displayName == QStringLiteral("Fabrikam");
-        }));
-    }
+    SignedInPair() { startSignedIn(setupScopes); }
 };
 
 // graph-reference.md 2.2's quarantined job, with a last cycle that failed.

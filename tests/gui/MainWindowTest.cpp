@@ -6,6 +6,7 @@
 #include "core/model/TenantRole.h"
 #include "core/sandbox/SandboxServer.h"
 #include "tests/support/SignalWaiter.h"
+#include "tests/support/WorkspaceOnSandbox.h"
 #include "ui/pages/DirectoryPage.h"
 #include "ui/widgets/MessageBanner.h"
 
@@ -30,33 +31,12 @@ namespace {
 // A main window over an in-process sandbox with its seed tenants, as the app opens with no tenant configured.
 // A window on a sandbox that approves each code at once, with both roles signed in (Contoso as the source,
 // Fabrikam as the target) before the test looks at the pages.
-struct WindowOnSandbox
+struct WindowOnSandbox : tb::test::WorkspaceOnSandbox
 {
-    QTemporaryDir dir;
-    tbsandbox::SandboxServer sandbox {sandboxOptions()};
-    std::unique_ptr<tb::Workspace> workspace;
     std::unique_ptr<tb::ui::MainWindow> window;
-
-    static tbsandbox::SandboxOptions sandboxOptions()
-    {
-        tbsandbox::SandboxOptions options;
-        options.autoApproveAfterMs = 0;
-        options.deviceCodeIntervalSeconds = 1;
-        return options;
-    }
 
     WindowOnSandbox()
     {
-        QString error;
-        REQUIRE(sandbox.start(&error));
-        tb::WorkspaceOptions options;
-        options.sandboxUrl = sandbox.baseUrl();
-        options.sandboxInProcess = true;
-        options.auth.loginHost = sandbox.baseUrl();
-        options.auth.graphHost = sandbox.baseUrl();
-        options.secretStorage = tb::WorkspaceOptions::SecretStorage::MemoryOnly;
-        options.databasePath = dir.filePath(QStringLiteral("gui.sqlite"));
-        workspace = std::make_unique<tb::Workspace>(options);
         window = std::make_unique<tb::ui::MainWindow>(*workspace);
         window->show();
         REQUIRE(QTest::qWaitForWindowExposed(window.get()));
@@ -65,18 +45,7 @@ struct WindowOnSandbox
     // Starts the workspace and signs in both roles, as a person would on the Connect page.
     void startSignedIn()
     {
-        QSignalSpy ready(workspace.get(), &tb::Workspace::ready);
-        workspace->start();
-        REQUIRE(SignalWaiter::waitForCount(ready));
-        QSignalSpy signedIn(&workspace->signIn(), &tb::auth::SignInService::signedIn);
-        workspace->signIn().signIn(tb::model::TenantRole::Source, QStringLiteral("contoso.onmicrosoft.com"));
-        REQUIRE(SignalWaiter::waitForCount(signedIn));
-        workspace->signIn().signIn(tb::model::TenantRole::Target, QStringLiteral("fabrikam.onmicrosoft.com"));
-        REQUIRE(SignalWaiter::waitForCount(signedIn, 2));
-        REQUIRE(SignalWaiter::waitUntil([this] {
-            const auto target = workspace->tenant(tb::model::TenantRole::Target);
-            return target && target->displayName == QStringLiteral("Fabrikam");
-        }));
+        WorkspaceOnSandbox::startSignedIn(defaultScopes);
         // Then to the Directory page, as a person would click it.
         auto* navigation = window->findChild<QListWidget*>(QStringLiteral("navigationList"));
         REQUIRE(navigation != nullptr);

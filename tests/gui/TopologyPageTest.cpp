@@ -12,6 +12,7 @@
 #include "core/setup/PlanStep.h"
 #include "core/store/Journal.h"
 #include "tests/support/SignalWaiter.h"
+#include "tests/support/WorkspaceOnSandbox.h"
 #include "ui/MainWindow.h"
 #include "ui/dialogs/StepRequestDialog.h"
 #include "ui/topology/AccessSettingToggle.h"
@@ -83,53 +84,14 @@ QPalette darkPalette()
 
 // A workspace on a sandbox that approves each code at once, both roles signed in with the setup scopes (Contoso
 // as the source, Fabrikam as the target), and the topology page on it.
-struct PageOnSandbox
+struct PageOnSandbox : tb::test::WorkspaceOnSandbox
 {
-    QTemporaryDir dir;
-    tbsandbox::SandboxServer sandbox {sandboxOptions()};
-    std::unique_ptr<tb::Workspace> workspace;
     std::unique_ptr<tb::ui::TopologyPage> page;
-
-    static tbsandbox::SandboxOptions sandboxOptions()
-    {
-        tbsandbox::SandboxOptions options;
-        options.autoApproveAfterMs = 0;
-        options.deviceCodeIntervalSeconds = 1;
-        return options;
-    }
 
     // withSetupScopes false: signed in as the Connect page does, with the default scopes only.
     explicit PageOnSandbox(bool withSetupScopes = true)
     {
-        QString error;
-        REQUIRE(sandbox.start(&error));
-        tb::WorkspaceOptions options;
-        options.sandboxUrl = sandbox.baseUrl();
-        options.sandboxInProcess = true;
-        options.auth.loginHost = sandbox.baseUrl();
-        options.auth.graphHost = sandbox.baseUrl();
-        options.secretStorage = tb::WorkspaceOptions::SecretStorage::MemoryOnly;
-        options.databasePath = dir.filePath(QStringLiteral("gui.sqlite"));
-        workspace = std::make_unique<tb::Workspace>(options);
-        QSignalSpy ready(workspace.get(), &tb::Workspace::ready);
-        workspace->start();
-        REQUIRE(SignalWaiter::waitForCount(ready));
-        QSignalSpy signedIn(&workspace->signIn(), &tb::auth::SignInService::signedIn);
-        const auto scopes = [withSetupScopes](TenantRole role) {
-            return withSetupScopes ? tb::Workspace::setupScopes(role) : tb::auth::SignInService::defaultScopes();
-        };
-        workspace->signIn().signIn(
-            TenantRole::Source, QStringLiteral("contoso.onmicrosoft.com"), scopes(TenantRole::Source));
-        REQUIRE(SignalWaiter::waitForCount(signedIn));
-        workspace->signIn().signIn(
-            TenantRole::Target, QStringLiteral("fabrikam.onmicrosoft.com"), scopes(TenantRole::Target));
-        REQUIRE(SignalWaiter::waitForCount(signedIn, 2));
-        REQUIRE(SignalWaiter::waitUntil([this] {
-            const auto source = workspace->tenant(TenantRole::Source);
-            const auto target = workspace->tenant(TenantRole::Target);
-            return source && source->displayName == QStringLiteral("Contoso") && target
-                && target->displayName == QStringLiteral("Fabrikam");
-        }));
+        startSignedIn(withSetupScopes ? setupScopes : defaultScopes);
     }
 
     // Shows the page, which reads both tenants and runs preflight by itself.
