@@ -278,14 +278,8 @@ TopologyPage::TopologyPage(Workspace& workspace, QWidget* parent)
             return;
         }
         // A role signed in or out: its setup client was made anew, so a read under way is stale.
-        if (m_reader) {
-            m_reader->cancel();
-            m_reader->deleteLater();
-        }
-        if (m_preflight) {
-            m_preflight->cancel();
-            m_preflight->deleteLater();
-        }
+        dropRead();
+        dropPreflight();
         m_refreshWanted = true;
         if (isVisible() && !isApplying() && !m_grantRole) {
             refresh();
@@ -312,6 +306,22 @@ TopologyPage::Pair TopologyPage::currentPair() const
 bool TopologyPage::pairChanged() const
 {
     return !(currentPair() == m_readPair);
+}
+
+void TopologyPage::dropRead()
+{
+    if (m_reader) {
+        m_reader->cancel();
+        m_reader->deleteLater();
+    }
+}
+
+void TopologyPage::dropPreflight()
+{
+    if (m_preflight) {
+        m_preflight->cancel();
+        m_preflight->deleteLater();
+    }
 }
 
 bool TopologyPage::isApplying() const
@@ -373,10 +383,7 @@ void TopologyPage::refresh()
         m_desired.configurationDisplayName = defaultConfigurationName();
         m_view->setDesired(m_desired);
     }
-    if (m_reader) {
-        m_reader->cancel();
-        m_reader->deleteLater();
-    }
+    dropRead();
     auto* reader = new setup::SetupStateReader(*sourceClient, *targetClient, this);
     m_reader = reader;
     connect(reader, &setup::SetupStateReader::finished, this, [this, reader](const setup::SetupState& state) {
@@ -545,10 +552,7 @@ void TopologyPage::runPreflight()
     if (!m_state.isValid() || isApplying()) {
         return;
     }
-    if (m_preflight) {
-        m_preflight->cancel();
-        m_preflight->deleteLater();
-    }
+    dropPreflight();
     auto* preflight = new setup::Preflight(
         m_workspace.setupClient(TenantRole::Source), m_workspace.setupClient(TenantRole::Target), this);
     m_preflight = preflight;
@@ -763,14 +767,8 @@ void TopologyPage::startRun(const QString& resumeRunId)
     if (!sourceClient || !targetClient || isApplying()) {
         return;
     }
-    if (m_reader) {
-        m_reader->cancel();
-        m_reader->deleteLater();
-    }
-    if (m_preflight) {
-        m_preflight->cancel();
-        m_preflight->deleteLater();
-    }
+    dropRead();
+    dropPreflight();
     m_runner = new setup::PlanRunner(*sourceClient, *targetClient, journal(), this);
     connect(m_runner, &setup::PlanRunner::stepStarted, this, &TopologyPage::showStepStarted);
     connect(m_runner, &setup::PlanRunner::stepFinished, this, &TopologyPage::showStepFinished);
@@ -889,14 +887,8 @@ void TopologyPage::grantNext()
     const auto account = m_workspace.signIn().account(role);
     const QString tenant = account->requestedTenant.isEmpty() ? account->tenantId : account->requestedTenant;
     m_grantRole = role;
-    if (m_reader) {
-        m_reader->cancel();
-        m_reader->deleteLater();
-    }
-    if (m_preflight) {
-        m_preflight->cancel();
-        m_preflight->deleteLater();
-    }
+    dropRead();
+    dropPreflight();
     const QString roleTitle = role == TenantRole::Source ? tr("source tenant") : tr("target tenant");
     m_grantDialog = new DeviceCodeDialog(roleTitle, tenant, window());
     m_grantDialog->setAttribute(Qt::WA_DeleteOnClose);

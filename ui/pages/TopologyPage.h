@@ -121,6 +121,9 @@ private:
     };
     [[nodiscard]] Pair currentPair() const;
     [[nodiscard]] bool pairChanged() const;
+    // Cancels the read (or preflight) under way, if any, and lets it go: whatever it still sends is ignored.
+    void dropRead();
+    void dropPreflight();
 
     void showState(const setup::SetupState& state);
     void showJobPanel();
