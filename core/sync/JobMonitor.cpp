@@ -146,12 +146,15 @@ void JobMonitor::finishRead(const graph::GraphResponse& response)
     if (response.error().kind() == graph::GraphError::Kind::Cancelled) {
         return;
     }
-    if (m_fastPollsLeft > 0) {
+    // The quick reads after a command watch for its effect; their quiet answers say nothing about how long the job
+    // will stay quiet, so they do not lengthen the wait that follows them.
+    const bool fastRead = m_fastPollsLeft > 0;
+    if (fastRead) {
         --m_fastPollsLeft;
     }
     const std::optional<model::SyncJob> job = SynchronizationEndpoints::parseJob(response);
     const bool changed = job && (!m_job || !(*m_job == *job));
-    if (changed) {
+    if (changed || (fastRead && job)) {
         m_idleMs = m_timing.steadyMs;
     } else {
         // Back off on failure as on quiet: a tenant that refuses now will likely refuse in a second too.

@@ -1,18 +1,25 @@
 // SPDX-FileCopyrightText: 2026 TenantBridge contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/graph/GraphClient.h"
+#include "core/graph/GraphRequest.h"
+#include "core/graph/GraphResponse.h"
+#include "core/graph/endpoints/PolicyEndpoints.h"
 #include "core/model/SyncJob.h"
 #include "core/setup/PlanRunner.h"
 #include "core/setup/SetupPlan.h"
 #include "core/setup/SetupStateReader.h"
 #include "core/store/Database.h"
 #include "core/store/Journal.h"
+#include "core/sync/ErrorCatalogue.h"
 #include "core/sync/JobMonitor.h"
+#include "tests/support/GraphWait.h"
 #include "tests/support/SandboxFixture.h"
 #include "tests/support/SignalWaiter.h"
 
 #include <catch2/catch.hpp>
 
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 
@@ -33,8 +40,8 @@ namespace {
 // configuration with its job, created paused (graph-reference.md 2.2).
 struct ConfiguredPair
 {
-    ConfiguredPair()
-        : fixture(options())
+    explicit ConfiguredPair(const tbsandbox::SandboxOptions& sandboxOptions = options())
+        : fixture(sandboxOptions)
     {
         REQUIRE(fixture.isReady());
         REQUIRE(directory.isValid());
@@ -44,7 +51,7 @@ struct ConfiguredPair
         const tb::model::Tenant source = fixture.tenant(QStringLiteral("contoso"))->tenant;
         const tb::model::Tenant target = fixture.tenant(QStringLiteral("fabrikam"))->tenant;
         sourceClient = fixture.client(source.id);
-        tb::graph::GraphClient* targetClient = fixture.client(target.id);
+        targetClient = fixture.client(target.id);
         REQUIRE(sourceClient != nullptr);
         REQUIRE(targetClient != nullptr);
         tb::model::DesiredSettings desired;
@@ -77,12 +84,21 @@ struct ConfiguredPair
         REQUIRE(after.configuration->hasJob());
         servicePrincipalId = after.configuration->servicePrincipalId;
         jobId = after.configuration->jobId;
+        sourceTenantId = source.id;
     }
 
     static tbsandbox::SandboxOptions options()
     {
         tbsandbox::SandboxOptions options;
         options.servicePrincipalPropagationMs = 0;
+        return options;
+    }
+
+    // Cycles only when a test asks for one (POST /_sandbox/synchronization/runCycle), so nothing runs behind its back.
+    static tbsandbox::SandboxOptions onDemandCycles()
+    {
+        tbsandbox::SandboxOptions options = ConfiguredPair::options();
+        options.syncIntervalMs = 0;
         return options;
     }
 
@@ -102,6 +118,8 @@ struct ConfiguredPair
     std::unique_ptr<tb::store::Database> database;
     std::unique_ptr<tb::store::Journal> journal;
     tb::graph::GraphClient* sourceClient = nullptr;
+    tb::graph::GraphClient* targetClient = nullptr;
+    QString sourceTenantId;
     QString servicePrincipalId;
     QString jobId;
 };
@@ -162,7 +180,11 @@ TEST_CASE("JobMonitor backs off while nothing changes and stops when nobody watc
     QSignalSpy reads(&monitor, &JobMonitor::jobRead);
     // The wait planned after each read, as a listener sees it.
     QList<int> waits;
-    QObject::connect(&monitor, &JobMonitor::jobRead, &monitor, [&] { waits.append(monitor.nextPollMs()); });
+    QList<bool> cycleRunning; // while a cycle runs the monitor reads every cycleMs, whatever the back-off
+    QObject::connect(&monitor, &JobMonitor::jobRead, &monitor, [&](const SyncJob& job) {
+        waits.append(monitor.nextPollMs());
+        cycleRunning.append(job.isCycleRunning());
+    });
     monitor.setJob(pair.servicePrincipalId, pair.jobId);
     auto watcher = std::make_unique<QObject>();
     monitor.addWatcher(watcher.get());
@@ -185,6 +207,20 @@ TEST_CASE("JobMonitor backs off while nothing changes and stops when nobody watc
     const int before = static_cast<int>(reads.size());
     REQUIRE(SignalWaiter::waitForCount(reads, before + 1, 20000));
     CHECK(waits.at(before) == timing.fastMs);
+    // Paused again: after the quick reads that watch the command take effect comes the steady wait, not the cap.
+    // (Quiet quick reads used to double the wait each time, and the panel then missed a quarantine for five minutes.)
+    monitor.pause();
+    REQUIRE(SignalWaiter::waitForCount(commands, 2));
+    const int paused = static_cast<int>(reads.size());
+    REQUIRE(SignalWaiter::waitForCount(reads, paused + timing.fastPolls + 1, 20000));
+    QStringList seen;
+    for (qsizetype i = paused; i < waits.size(); ++i) {
+        seen.append(QStringLiteral("%1%2").arg(waits.at(i)).arg(cycleRunning.at(i) ? QStringLiteral("r") : QString()));
+    }
+    INFO(seen.join(QLatin1Char(',')).toStdString());
+    const qsizetype afterQuickReads = paused + timing.fastPolls - 1;
+    REQUIRE_FALSE(cycleRunning.at(afterQuickReads));
+    CHECK(waits.at(afterQuickReads) == timing.steadyMs);
 
     // The last watcher gone (destroyed, here): no more polling.
     watcher.reset();
@@ -215,4 +251,90 @@ TEST_CASE("JobMonitor says in words when the job cannot be read or commanded", "
     REQUIRE(SignalWaiter::waitForCount(commands, 2));
     CHECK_FALSE(commands.at(1).at(1).toBool());
     CHECK(commands.at(1).at(2).toString().startsWith(QStringLiteral("Could not pause")));
+}
+
+TEST_CASE("JobMonitor watches a job run, go to quarantine when the target stops inbound sync, and recover",
+    "[integration][sync]")
+{
+    ConfiguredPair pair(ConfiguredPair::onDemandCycles());
+    // One user in scope: Adele, assigned with the configuration's msiam_access role (graph-reference.md 3).
+    const std::optional<tb::graph::GraphResponse> principal = tb::test::GraphWait::response(pair.sourceClient->send(
+        tb::graph::GraphRequest::get(QStringLiteral("/servicePrincipals/%1").arg(pair.servicePrincipalId))));
+    REQUIRE(principal.has_value());
+    const QString appRoleId = principal->json()
+                                  .value(QLatin1String("appRoles"))
+                                  .toArray()
+                                  .first()
+                                  .toObject()
+                                  .value(QLatin1String("id"))
+                                  .toString();
+    REQUIRE_FALSE(appRoleId.isEmpty());
+    const std::optional<tb::graph::GraphResponse> adele = tb::test::GraphWait::response(pair.sourceClient->send(
+        tb::graph::GraphRequest::get(QStringLiteral("/users/adele.vance@contoso.onmicrosoft.com"))));
+    REQUIRE(adele.has_value());
+    const std::optional<tb::graph::GraphResponse> assigned
+        = tb::test::GraphWait::response(pair.sourceClient->send(tb::graph::GraphRequest::post(
+            QStringLiteral("/servicePrincipals/%1/appRoleAssignedTo").arg(pair.servicePrincipalId),
+            QJsonObject {{QStringLiteral("principalId"), adele->json().value(QLatin1String("id")).toString()},
+                {QStringLiteral("resourceId"), pair.servicePrincipalId}, {QStringLiteral("appRoleId"), appRoleId}})));
+    REQUIRE(assigned.has_value());
+    REQUIRE(assigned->httpStatus() == 201);
+
+    JobMonitor monitor(*pair.sourceClient);
+    monitor.setTiming(ConfiguredPair::fastTiming());
+    QSignalSpy commands(&monitor, &JobMonitor::commandFinished);
+    monitor.setJob(pair.servicePrincipalId, pair.jobId);
+    QObject watcher;
+    monitor.addWatcher(&watcher);
+    monitor.start();
+    REQUIRE(SignalWaiter::waitForCount(commands));
+    REQUIRE(commands.first().at(1).toBool());
+
+    // The first cycle brings Adele into Fabrikam.
+    REQUIRE(pair.fixture.runSyncCycle() == 1);
+    REQUIRE(waitForJob(monitor, [](const SyncJob& job) {
+        return job.lastSuccessfulExecution.has_value() && job.lastSuccessfulExecution->countExported >= 1;
+    }));
+    CHECK_FALSE(monitor.job()->isQuarantined());
+    const QDateTime healthyCycle = monitor.job()->lastSuccessfulExecution->timeEnded;
+
+    // Fabrikam stops allowing users to sync in: the next cycle quarantines the job, and the catalogue explains it.
+    tb::graph::PolicyEndpoints targetPolicy(*pair.targetClient);
+    const std::optional<tb::graph::GraphResponse> off
+        = tb::test::GraphWait::response(targetPolicy.updateIdentitySynchronization(pair.sourceTenantId, false));
+    REQUIRE(off.has_value());
+    REQUIRE(off->isSuccess());
+    REQUIRE(pair.fixture.runSyncCycle() == 1);
+    REQUIRE(waitForJob(monitor, [](const SyncJob& job) { return job.isQuarantined(); }));
+    const SyncJob quarantined = *monitor.job();
+    REQUIRE(quarantined.quarantine.has_value());
+    CHECK(quarantined.quarantine->reason == QStringLiteral("EncounteredQuarantineException"));
+    CHECK(quarantined.quarantine->error.code == QStringLiteral("AzureDirectoryB2BManagementPolicyCheckFailure"));
+    const tb::sync::ErrorCatalogue::Explanation why
+        = tb::sync::ErrorCatalogue::builtIn().explainError(quarantined.quarantine->error.code);
+    CHECK(why.known);
+    CHECK_FALSE(why.action.isEmpty());
+
+    // Still quarantined while the cause stays, even after a start (the service retries and fails again).
+    monitor.start();
+    REQUIRE(SignalWaiter::waitForCount(commands, 2));
+    REQUIRE(pair.fixture.runSyncCycle() == 1);
+    REQUIRE(waitForJob(monitor, [](const SyncJob& job) { return job.isQuarantined(); }));
+
+    // The fix (inbound sync allowed again), then a restart that clears the quarantine: the job is healthy again.
+    const std::optional<tb::graph::GraphResponse> on
+        = tb::test::GraphWait::response(targetPolicy.updateIdentitySynchronization(pair.sourceTenantId, true));
+    REQUIRE(on.has_value());
+    REQUIRE(on->isSuccess());
+    monitor.restart();
+    REQUIRE(SignalWaiter::waitForCount(commands, 3));
+    CHECK(commands.at(2).at(0).value<JobMonitor::Command>() == JobMonitor::Command::Restart);
+    REQUIRE(commands.at(2).at(1).toBool());
+    REQUIRE(pair.fixture.runSyncCycle() == 1);
+    REQUIRE(waitForJob(monitor, [&](const SyncJob& job) {
+        return !job.isQuarantined() && job.lastSuccessfulExecution.has_value()
+            && job.lastSuccessfulExecution->timeEnded > healthyCycle;
+    }));
+    CHECK(monitor.job()->scheduleState == QStringLiteral("Active"));
+    CHECK_FALSE(monitor.job()->quarantine.has_value());
 }
