@@ -253,6 +253,19 @@ bool SandboxFixture::clearFaults()
     return true;
 }
 
+int SandboxFixture::runSyncCycle()
+{
+    const ControlAnswer answer = control(
+        QByteArrayLiteral("POST"), QStringLiteral("/_sandbox/synchronization/runCycle"), QByteArrayLiteral("{}"));
+    if (answer.status != 200) {
+        m_errorMessage = QStringLiteral("POST /_sandbox/synchronization/runCycle answered %1: %2")
+                             .arg(answer.status)
+                             .arg(QString::fromUtf8(answer.body.left(300)));
+        return -1;
+    }
+    return QJsonDocument::fromJson(answer.body).object().value(QLatin1String("jobs")).toInt(-1);
+}
+
 QList<SandboxLogEntry> SandboxFixture::requestLog(qint64 since)
 {
     const ControlAnswer answer

@@ -89,6 +89,9 @@ public:
     // PUT /_sandbox/faults (replaces the plan) and DELETE /_sandbox/faults. False with errorMessage set.
     [[nodiscard]] bool putFaults(const QJsonObject& plan);
     [[nodiscard]] bool clearFaults();
+    // POST /_sandbox/synchronization/runCycle: one provisioning cycle of every active job, now. The number of jobs
+    // that ran, or -1 with errorMessage set.
+    [[nodiscard]] int runSyncCycle();
     // GET /_sandbox/requests?since=SEQ. Empty on failure (errorMessage says why).
     [[nodiscard]] QList<SandboxLogEntry> requestLog(qint64 since = 0);
     // The highest seq logged so far (0 when none): take it before an action, then read the log since it.
