@@ -80,20 +80,21 @@ JobHealthPanel::JobHealthPanel(QWidget* parent)
     facts->addRow(tr("Steady state:"), m_steadyState);
     facts->addRow(tr("In the target:"), m_synchronized);
 
-    auto* buttons = new QHBoxLayout;
-    buttons->addStretch(1);
-    buttons->addWidget(m_startButton);
-    buttons->addWidget(m_pauseButton);
-    buttons->addWidget(m_restartButton);
+    // The commands sit beside the state, at the top: in a short window the panel scrolls, and what the user acts
+    // on stays in sight with the state it changes rather than below the fold.
+    auto* header = new QHBoxLayout;
+    header->addWidget(m_state, 1);
+    header->addWidget(m_startButton);
+    header->addWidget(m_pauseButton);
+    header->addWidget(m_restartButton);
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_banner);
-    layout->addWidget(m_state);
+    layout->addLayout(header);
     layout->addWidget(m_stateMeaning);
     layout->addLayout(facts);
     layout->addWidget(m_quarantineBox);
     layout->addStretch(1); // the facts stay together at the top when the panel is taller than they need
-    layout->addLayout(buttons);
     // No taller than its content: under a diagram, the diagram keeps the room.
     setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
 
