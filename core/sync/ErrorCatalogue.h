@@ -24,7 +24,7 @@ public:
     struct Explanation
     {
         QString code;
-        QString title; // a few words: "Quarantined", "Automatic redemption is not set up on both sides"
+        QString title; // a few words: "Quarantined", "The access settings do not allow this sync"
         QString meaning; // what the code says happened, and why
         QString action; // what to do; empty when nothing needs doing
         bool known = false; // false: the generic explanation of a code the catalogue does not list
