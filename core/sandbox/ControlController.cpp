@@ -65,6 +65,29 @@ HttpResponse ControlController::handle(const HttpRequest& request)
             return json(200, QJsonObject {{QStringLiteral("jobs"), jobs}});
         });
     }
+    if (m_provisioning && path == QLatin1String("/_sandbox/synchronization/userErrors")) {
+        // Per-user export failures (README "Provisioning"): POST adds, GET lists, DELETE clears.
+        InjectedUserErrors& injected = m_provisioning->userErrors();
+        if (method == "GET" || method == "DELETE") {
+            if (method == "DELETE") {
+                injected.clear();
+            }
+            return json(200, injected.toJson());
+        }
+        return only(QByteArrayLiteral("POST"), [&] {
+            const QJsonDocument document = QJsonDocument::fromJson(request.body);
+            QString problem;
+            const std::optional<int> users
+                = document.isObject() ? injected.add(document.object(), &problem) : std::optional<int>();
+            if (!users) {
+                return error(400, QStringLiteral("BadRequest"),
+                    problem.isEmpty() ? QStringLiteral("The body must be a JSON object.") : problem);
+            }
+            QJsonObject answer = injected.toJson();
+            answer.insert(QStringLiteral("added"), *users);
+            return json(200, answer);
+        });
+    }
     if (m_loginControl) {
         if (std::optional<HttpResponse> answer = m_loginControl->handle(request)) {
             return *answer;

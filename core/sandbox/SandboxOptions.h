@@ -47,6 +47,10 @@ struct SandboxOptions
     // Provisioning cycles of every active CTS job run this often (graph-reference 2.2: about 40 minutes); 0: only
     // through POST /_sandbox/synchronization/runCycle (test routes), as tests do.
     int syncIntervalMs = 2400000;
+    // provisionOnDemand answers 429 with Retry-After past this many calls per window per job (graph-reference 2.7
+    // [C]: 5 per 10 s); a limit of 0 turns it off.
+    int provisionOnDemandLimit = 5;
+    int provisionOnDemandWindowMs = 10000;
 
     // Parses the standalone server's arguments (without the program name). On failure returns nothing
     // and fills errorMessage with a sentence that says what to change.

@@ -6,7 +6,10 @@
 #include "core/sandbox/World.h"
 #include "core/sandbox/graph/GraphJson.h"
 #include "core/sandbox/graph/GraphRequestContext.h"
+#include "core/sandbox/sync/JobSchema.h"
+#include "core/sandbox/sync/MappingExpression.h"
 #include "core/sandbox/sync/ProvisioningService.h"
+#include "core/sandbox/sync/ScopeFilter.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -375,18 +378,8 @@ GraphReply SynchronizationController::jobAction(
     const QStringList& s = context.segments; // servicePrincipals/{id}/synchronization/jobs/{jobId}/...
     const QString& method = context.method;
     const QString action = s.size() >= 6 ? s.at(5) : QString();
-    if (action == QLatin1String("schema") && s.size() == 6) {
-        // The template's default schema, read only in the sandbox (graph-reference 2.6).
-        if (method != QLatin1String("GET")) {
-            return GraphJson::methodNotAllowed(context, QByteArrayLiteral("GET"));
-        }
-        const QString jobId = record.jobs.at(index).value(QLatin1String("id")).toString();
-        QJsonObject body = ProvisioningService::schema(jobId);
-        body.insert(QStringLiteral("@odata.context"),
-            GraphJson::metadataUrl(context,
-                QStringLiteral("servicePrincipals('%1')/synchronization/jobs('%2')/schema/$entity")
-                    .arg(record.id(), jobId)));
-        return GraphReply::jsonReply(200, body);
+    if (action == QLatin1String("schema")) {
+        return schemaPath(context, record, index);
     }
     static const QStringList actions {QStringLiteral("validateCredentials"), QStringLiteral("start"),
         QStringLiteral("pause"), QStringLiteral("restart"), QStringLiteral("provisionOnDemand")};
@@ -446,9 +439,78 @@ GraphReply SynchronizationController::jobAction(
     return GraphReply::noContent();
 }
 
+GraphReply SynchronizationController::schemaPath(
+    const GraphRequestContext& context, ServicePrincipalRecord& record, qsizetype index) const
+{
+    const QStringList& s = context.segments; // servicePrincipals/{id}/synchronization/jobs/{jobId}/schema[/...]
+    const QString& method = context.method;
+    const QString jobId = record.jobs.at(index).value(QLatin1String("id")).toString();
+    const QString entity
+        = QStringLiteral("servicePrincipals('%1')/synchronization/jobs('%2')/schema").arg(record.id(), jobId);
+    if (s.size() == 7) {
+        // The lists of graph-reference 2.6 (filterOperatorSchema, attributeMappingFunctionSchema).
+        const bool operators = s.at(6) == QLatin1String("filterOperators");
+        if (!operators && s.at(6) != QLatin1String("functions")) {
+            return GraphJson::notFound(context, s.at(6));
+        }
+        if (method != QLatin1String("GET")) {
+            return GraphJson::methodNotAllowed(context, QByteArrayLiteral("GET"));
+        }
+        return GraphReply::jsonReply(200,
+            QJsonObject {
+                {QStringLiteral("@odata.context"),
+                    GraphJson::metadataUrl(context,
+                        operators ? QStringLiteral("Collection(microsoft.graph.filterOperatorSchema)")
+                                  : QStringLiteral("Collection(microsoft.graph.attributeMappingFunctionSchema)"))},
+                {QStringLiteral("value"),
+                    operators ? ScopeFilter::supportedOperators() : MappingExpression::supportedFunctions()}});
+    }
+    if (s.size() != 6) {
+        return GraphJson::notFound(context, s.last());
+    }
+    if (method == QLatin1String("GET")) {
+        QJsonObject body = JobSchema::current(record, jobId);
+        body.insert(
+            QStringLiteral("@odata.context"), GraphJson::metadataUrl(context, entity + QStringLiteral("/$entity")));
+        return GraphReply::jsonReply(200, body);
+    }
+    if (method == QLatin1String("DELETE")) {
+        JobSchema::reset(record, jobId); // back to the template's default
+        return GraphReply::noContent();
+    }
+    if (method != QLatin1String("PUT")) {
+        return GraphJson::methodNotAllowed(context, QByteArrayLiteral("GET, PUT, DELETE"));
+    }
+    // Full replacement (graph-reference 2.6), after the checks of JobSchema::validate.
+    GraphReply refusal;
+    const std::optional<QJsonObject> body = GraphJson::body(context, &refusal);
+    if (!body) {
+        return refusal;
+    }
+    if (const std::optional<JobSchema::Refusal> problem = JobSchema::validate(*body)) {
+        return GraphReply::error(context, 400, problem->code, problem->message);
+    }
+    JobSchema::replace(record, jobId, *body);
+    return GraphReply::noContent();
+}
+
 GraphReply SynchronizationController::provisionOnDemand(
     const GraphRequestContext& context, ServicePrincipalRecord& record, qsizetype index) const
 {
+    // 5 requests per 10 seconds (graph-reference 2.7, 10.9), counted per job before anything else.
+    if (m_provisioning) {
+        if (const std::optional<int> wait
+            = m_provisioning->admitOnDemand(record.jobs.at(index).value(QLatin1String("id")).toString())) {
+            GraphReply reply = GraphReply::error(context, 429, QStringLiteral("TooManyRequests"),
+                QStringLiteral("Too many provisionOnDemand requests for this job: %1 are allowed per %2 seconds. "
+                               "Retry after %3 seconds.")
+                    .arg(options().provisionOnDemandLimit)
+                    .arg(options().provisionOnDemandWindowMs / 1000.0)
+                    .arg(*wait));
+            reply.retryAfterSeconds = *wait;
+            return reply;
+        }
+    }
     GraphReply refusal;
     const std::optional<QJsonObject> body = GraphJson::body(context, &refusal);
     if (!body) {
@@ -463,10 +525,12 @@ GraphReply SynchronizationController::provisionOnDemand(
             QStringLiteral("provisionOnDemand takes one parameter with one subject: "
                            "{\"parameters\":[{\"ruleId\",\"subjects\":[{\"objectId\",\"objectTypeName\"}]}]}."));
     }
-    if (parameter.value(QLatin1String("ruleId")).toString() != ProvisioningService::kRuleId) {
+    const QString jobId = record.jobs.at(index).value(QLatin1String("id")).toString();
+    const QStringList ruleIds = JobSchema::ruleIds(JobSchema::current(record, jobId));
+    if (!ruleIds.contains(parameter.value(QLatin1String("ruleId")).toString())) {
         return GraphJson::badRequest(context,
-            QStringLiteral("ruleId '%1' is not a rule of this job's schema; the CTS rule is %2.")
-                .arg(parameter.value(QLatin1String("ruleId")).toString(), ProvisioningService::kRuleId));
+            QStringLiteral("ruleId '%1' is not a rule of this job's schema; its rules are %2.")
+                .arg(parameter.value(QLatin1String("ruleId")).toString(), ruleIds.join(QStringLiteral(", "))));
     }
     const QJsonObject subject = subjects.at(0).toObject();
     const QString objectId = subject.value(QLatin1String("objectId")).toString();

@@ -19,7 +19,8 @@ struct ServicePrincipalRecord;
 
 // The CTS configuration in the source tenant (graph-reference 2.1, 2.2, 2.4, 2.5): instantiating the
 // cross-tenant synchronization template, the applications and service principals it made, and their
-// synchronization templates, jobs, validateCredentials and secrets. A new service principal misses for
+// synchronization templates, jobs, validateCredentials, secrets, each job's schema (sync/JobSchema: GET, PUT, DELETE,
+// filterOperators, functions) and provisionOnDemand with its per-job rate limit. A new service principal misses for
 // SandboxOptions::servicePrincipalPropagationMs, as on other replicas in Entra. The target of a configuration is
 // the tenant named by the CompanyId credential. Owned by GraphRouter; server thread.
 class SynchronizationController final
@@ -50,6 +51,9 @@ private:
     [[nodiscard]] GraphReply appRoleAssignedTo(
         const GraphRequestContext& context, ServicePrincipalRecord& record) const;
     [[nodiscard]] GraphReply jobAction(
+        const GraphRequestContext& context, ServicePrincipalRecord& record, qsizetype jobIndex) const;
+    // GET, PUT, DELETE .../jobs/{jobId}/schema and GET .../schema/filterOperators, .../schema/functions (2.6).
+    [[nodiscard]] GraphReply schemaPath(
         const GraphRequestContext& context, ServicePrincipalRecord& record, qsizetype jobIndex) const;
     [[nodiscard]] GraphReply provisionOnDemand(
         const GraphRequestContext& context, ServicePrincipalRecord& record, qsizetype jobIndex) const;

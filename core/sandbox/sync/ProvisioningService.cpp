@@ -5,6 +5,9 @@
 #include "core/sandbox/SandboxOptions.h"
 #include "core/sandbox/UserSchema.h"
 #include "core/sandbox/World.h"
+#include "core/sandbox/sync/JobSchema.h"
+#include "core/sandbox/sync/MappingExpression.h"
+#include "core/sandbox/sync/ScopeFilter.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -23,36 +26,150 @@ const QString kAmbiguousUser = QStringLiteral("InvitationCreationFailureAmbiguou
 const QString kInvalidPropertyValue = QStringLiteral("InvitationCreationFailureInvalidPropertyValue");
 const QString kNotEntitled = QStringLiteral("NotEffectivelyEntitled");
 const QString kRedundantExport = QStringLiteral("RedundantExport");
-const QString kExternalFilter = QStringLiteral("Filter external users.alternativeSecurityIds EQUALS 'None'");
+const QString kAttributeNotFound = QStringLiteral("SchemaAttributeNotFound");
 // The first cycle after a start comes this soon (or after the interval, when that is shorter), as the real
 // service begins its initial cycle shortly after a start rather than 40 minutes later.
 constexpr int kFirstCycleDelayMs = 5000;
 // A quarantined job is retried at a reduced frequency (graph-reference 2.2); the time shown as nextAttempt.
 constexpr qint64 kQuarantineRetrySeconds = 12 * 3600;
 
-// A string attribute mapped by the default CTS schema (graph-reference 2.6) and where the compact user keeps it.
-struct MappedAttribute
+// A string attribute of the target's user the engine writes: the ones UserRecord keeps (core/sandbox/UserSchema).
+// accountEnabled and userType are written too; userPrincipalName is derived on create (README).
+struct TargetAttribute
 {
     QLatin1String name;
     std::optional<PooledUserField> pooled; // nothing: mail
-    bool confirmed; // in the reference's partial list; the others are [U]
 };
 
-const QList<MappedAttribute>& mappedAttributes()
+const QList<TargetAttribute>& targetAttributes()
 {
-    static const QList<MappedAttribute> attributes = {
-        {QLatin1String("displayName"), PooledUserField::DisplayName, true},
-        {QLatin1String("givenName"), PooledUserField::GivenName, true},
-        {QLatin1String("surname"), PooledUserField::Surname, true},
-        {QLatin1String("mail"), std::nullopt, true},
-        {QLatin1String("department"), PooledUserField::Department, true},
-        {QLatin1String("preferredLanguage"), PooledUserField::PreferredLanguage, true},
-        {QLatin1String("jobTitle"), PooledUserField::JobTitle, false},
-        {QLatin1String("companyName"), PooledUserField::CompanyName, false},
-        {QLatin1String("officeLocation"), PooledUserField::OfficeLocation, false},
-        {QLatin1String("mobilePhone"), PooledUserField::MobilePhone, false},
+    static const QList<TargetAttribute> attributes = {
+        {QLatin1String("displayName"), PooledUserField::DisplayName},
+        {QLatin1String("givenName"), PooledUserField::GivenName},
+        {QLatin1String("surname"), PooledUserField::Surname},
+        {QLatin1String("mail"), std::nullopt},
+        {QLatin1String("department"), PooledUserField::Department},
+        {QLatin1String("preferredLanguage"), PooledUserField::PreferredLanguage},
+        {QLatin1String("jobTitle"), PooledUserField::JobTitle},
+        {QLatin1String("companyName"), PooledUserField::CompanyName},
+        {QLatin1String("officeLocation"), PooledUserField::OfficeLocation},
+        {QLatin1String("mobilePhone"), PooledUserField::MobilePhone},
+        {QLatin1String("usageLocation"), PooledUserField::UsageLocation},
     };
     return attributes;
+}
+
+const QLatin1String kAccountEnabled("accountEnabled");
+const QLatin1String kUserType("userType");
+const QLatin1String kUserPrincipalName("userPrincipalName");
+
+// Targets of the default schema the sandbox's user does not keep; mapped values to them are accepted and dropped.
+bool isUnmodelledTarget(const QString& name)
+{
+    return name.compare(QLatin1String("alternativeSecurityIds"), Qt::CaseInsensitive) == 0
+        || name.compare(QLatin1String("isSoftDeleted"), Qt::CaseInsensitive) == 0
+        || name.compare(QLatin1String("showInAddressList"), Qt::CaseInsensitive) == 0;
+}
+
+const TargetAttribute* findTargetAttribute(const QString& name)
+{
+    for (const TargetAttribute& attribute : targetAttributes()) {
+        if (name.compare(attribute.name, Qt::CaseInsensitive) == 0) {
+            return &attribute;
+        }
+    }
+    return nullptr;
+}
+
+// One evaluated attribute mapping of the user object mapping: the target's attribute (canonical spelling) and the
+// value, null when it is not provisioned (a null or empty source without a defaultValue, graph-reference 9.2).
+struct MappedValue
+{
+    QString target;
+    QJsonValue value;
+    bool addOnly = false; // flowType ObjectAddOnly: on create only
+};
+
+struct Evaluation
+{
+    QList<MappedValue> values;
+    QString unknownTarget; // the first mapping to an attribute the target's user does not have
+    QString invalidUserType; // a userType value that is neither Member nor Guest
+
+    // What flows on every cycle, by target: compared with what was last exported.
+    [[nodiscard]] QJsonObject flowing() const
+    {
+        QJsonObject object;
+        for (const MappedValue& mapped : values) {
+            if (!mapped.addOnly) {
+                object.insert(mapped.target, mapped.value);
+            }
+        }
+        return object;
+    }
+
+    // The userType a create gets: the mapping's value (any flowType), Member without one.
+    [[nodiscard]] QString createdUserType() const
+    {
+        for (const MappedValue& mapped : values) {
+            if (mapped.target == kUserType && mapped.value.isString()) {
+                return mapped.value.toString();
+            }
+        }
+        return QStringLiteral("Member");
+    }
+};
+
+Evaluation evaluateMappings(const QJsonObject& userMapping, const QJsonObject& attributes)
+{
+    Evaluation evaluation;
+    for (const QJsonValue& entry : userMapping.value(QLatin1String("attributeMappings")).toArray()) {
+        const QJsonObject mapping = entry.toObject();
+        const QString name = mapping.value(QLatin1String("targetAttributeName")).toString();
+        if (mapping.value(QLatin1String("matchingPriority")).toInt() > 0 || isUnmodelledTarget(name)) {
+            continue; // matching is the engine's own (5.4); the others are not kept by the sandbox
+        }
+        QString target;
+        if (const TargetAttribute* attribute = findTargetAttribute(name)) {
+            target = attribute->name;
+        } else {
+            for (const QLatin1String special : {kAccountEnabled, kUserType, kUserPrincipalName}) {
+                if (name.compare(special, Qt::CaseInsensitive) == 0) {
+                    target = special;
+                }
+            }
+        }
+        if (target.isEmpty()) {
+            if (evaluation.unknownTarget.isEmpty()) {
+                evaluation.unknownTarget = name;
+            }
+            continue;
+        }
+        const QJsonValue source = mapping.value(QLatin1String("source"));
+        QJsonValue value = source.isObject() ? MappingExpression::evaluate(source.toObject(), attributes)
+                                             : QJsonValue(QJsonValue::Null);
+        if (value.isString() && value.toString().isEmpty()) {
+            value = QJsonValue::Null;
+        }
+        if (value.isNull() || value.isUndefined()) {
+            const QJsonValue fallback = mapping.value(QLatin1String("defaultValue"));
+            value = fallback.isString() && !fallback.toString().isEmpty() ? fallback : QJsonValue(QJsonValue::Null);
+        }
+        if (!value.isNull()) {
+            value = target == kAccountEnabled ? QJsonValue(MappingExpression::truth(value))
+                                              : QJsonValue(MappingExpression::text(value));
+        }
+        if (target == kUserType && value.isString() && value.toString() != QLatin1String("Member")
+            && value.toString() != QLatin1String("Guest")) {
+            evaluation.invalidUserType = value.toString();
+        }
+        const bool addOnly = mapping.value(QLatin1String("flowType"))
+                                 .toString()
+                                 .compare(QLatin1String("ObjectAddOnly"), Qt::CaseInsensitive)
+            == 0;
+        evaluation.values.append({target, value, addOnly});
+    }
+    return evaluation;
 }
 
 QString newGuid()
@@ -86,15 +203,26 @@ QString creationType(const TenantState& tenant, const UserRecord& user)
     return text(tenant, user, PooledUserField::CreationType);
 }
 
-// The mapped values of a user: what flows from the source, and what the target holds now.
-QJsonObject mappedValues(const TenantState& tenant, const UserRecord& user)
+// The source user's attributes as mapping expressions and scoping clauses read them: every property the sandbox
+// serves plus what the service adds (netId, objectId, isSoftDeleted, alternativeSecurityIds, mailNickname,
+// appRoleAssignments).
+QJsonObject sourceAttributes(const TenantState& tenant, const UserRecord& user, bool external, bool assignedDirectly)
 {
-    QJsonObject values {{QStringLiteral("accountEnabled"), user.accountEnabled}};
-    for (const MappedAttribute& attribute : mappedAttributes()) {
-        const QString value = attribute.pooled ? text(tenant, user, *attribute.pooled) : user.mail;
-        values.insert(attribute.name, value.isNull() ? QJsonValue(QJsonValue::Null) : QJsonValue(value));
+    QJsonObject attributes;
+    for (int i = 0; i < static_cast<int>(UserProperty::Count); ++i) {
+        const auto property = static_cast<UserProperty>(i);
+        attributes.insert(UserSchema::name(property), UserSchema::value(tenant, user, property));
     }
-    return values;
+    const QString id = user.id.toString(QUuid::WithoutBraces);
+    attributes.insert(QStringLiteral("netId"), id);
+    attributes.insert(QStringLiteral("objectId"), id);
+    attributes.insert(QStringLiteral("isSoftDeleted"), false);
+    attributes.insert(
+        QStringLiteral("alternativeSecurityIds"), external ? QStringLiteral("External") : QStringLiteral("None"));
+    attributes.insert(QStringLiteral("mailNickname"), user.userPrincipalName.section(QLatin1Char('@'), 0, 0));
+    attributes.insert(QStringLiteral("appRoleAssignments"),
+        assignedDirectly ? QJsonValue(QStringLiteral("msiam_access")) : QJsonValue(QJsonValue::Null));
+    return attributes;
 }
 
 QString display(const QJsonValue& value)
@@ -110,30 +238,51 @@ QJsonValue modifiedValue(const QJsonValue& value)
     return value.isNull() || value.isUndefined() ? QJsonValue(QJsonValue::Null) : QJsonValue(display(value));
 }
 
-// Writes the values that differ from what the target holds; returns the modified properties. Null source values
-// are not provisioned (graph-reference 9.2).
-QJsonArray applyValues(TenantState& tenant, UserRecord& user, const QJsonObject& values)
+QJsonObject modification(const QString& name, const QJsonValue& oldValue, const QJsonValue& newValue)
+{
+    return QJsonObject {{QStringLiteral("displayName"), name}, {QStringLiteral("oldValue"), modifiedValue(oldValue)},
+        {QStringLiteral("newValue"), modifiedValue(newValue)}};
+}
+
+// Writes the mapped values that differ from what the target holds, in the mappings' order; returns the modified
+// properties. Null values are not provisioned (graph-reference 9.2); ObjectAddOnly ones only on create, where the
+// caller sets userType and the UPN.
+QJsonArray applyValues(TenantState& tenant, UserRecord& user, const QList<MappedValue>& values, bool create)
 {
     QJsonArray modified;
-    const QJsonObject current = mappedValues(tenant, user);
-    if (values.value(QLatin1String("accountEnabled")).toBool() != user.accountEnabled) {
-        modified.append(QJsonObject {{QStringLiteral("displayName"), QStringLiteral("accountEnabled")},
-            {QStringLiteral("oldValue"), display(current.value(QLatin1String("accountEnabled")))},
-            {QStringLiteral("newValue"), display(values.value(QLatin1String("accountEnabled")))}});
-        user.accountEnabled = values.value(QLatin1String("accountEnabled")).toBool();
-    }
-    for (const MappedAttribute& attribute : mappedAttributes()) {
-        const QJsonValue wanted = values.value(attribute.name);
-        if (wanted.isNull() || wanted == current.value(attribute.name)) {
+    for (const MappedValue& mapped : values) {
+        if (mapped.value.isNull() || (mapped.addOnly && !create) || mapped.target == kUserPrincipalName) {
             continue;
         }
-        modified.append(QJsonObject {{QStringLiteral("displayName"), QString(attribute.name)},
-            {QStringLiteral("oldValue"), modifiedValue(current.value(attribute.name))},
-            {QStringLiteral("newValue"), modifiedValue(wanted)}});
-        if (attribute.pooled) {
-            user.setField(*attribute.pooled, tenant.strings().intern(wanted.toString()));
+        if (mapped.target == kAccountEnabled) {
+            if (mapped.value.toBool() != user.accountEnabled) {
+                modified.append(modification(mapped.target, user.accountEnabled, mapped.value));
+                user.accountEnabled = mapped.value.toBool();
+            }
+            continue;
+        }
+        if (mapped.target == kUserType) {
+            // Flows to an existing user only with flowType Always (graph-reference 2.6): a guest becomes a member.
+            const bool guest = mapped.value.toString() == QLatin1String("Guest");
+            if (!create && guest != user.isGuest) {
+                modified.append(modification(
+                    mapped.target, user.isGuest ? QStringLiteral("Guest") : QStringLiteral("Member"), mapped.value));
+                user.isGuest = guest;
+            }
+            continue;
+        }
+        const TargetAttribute* attribute = findTargetAttribute(mapped.target);
+        const QString current = attribute->pooled ? tenant.strings().at(user.field(*attribute->pooled)) : user.mail;
+        const QString wanted = mapped.value.toString();
+        if (wanted == current) {
+            continue;
+        }
+        modified.append(modification(
+            mapped.target, current.isNull() ? QJsonValue(QJsonValue::Null) : QJsonValue(current), mapped.value));
+        if (attribute->pooled) {
+            user.setField(*attribute->pooled, tenant.strings().intern(wanted));
         } else {
-            user.mail = wanted.toString();
+            user.mail = wanted;
         }
     }
     return modified;
@@ -176,28 +325,6 @@ QJsonObject emptyExecution(const QString& cycleId, const QString& began)
         {QStringLiteral("timeEnded"), isoNow()}, {QStringLiteral("error"), QJsonValue::Null}};
 }
 
-QJsonObject attributeMapping(const QString& target, const QJsonObject& source, const QString& flowType,
-    int matchingPriority = 0, const QJsonValue& defaultValue = QJsonValue::Null)
-{
-    return QJsonObject {{QStringLiteral("targetAttributeName"), target}, {QStringLiteral("source"), source},
-        {QStringLiteral("defaultValue"), defaultValue},
-        {QStringLiteral("flowBehavior"), QStringLiteral("FlowWhenChanged")}, {QStringLiteral("flowType"), flowType},
-        {QStringLiteral("matchingPriority"), matchingPriority}, {QStringLiteral("exportMissingReferences"), false}};
-}
-
-QJsonObject attributeSource(const QString& name)
-{
-    return QJsonObject {{QStringLiteral("type"), QStringLiteral("Attribute")}, {QStringLiteral("name"), name},
-        {QStringLiteral("expression"), QStringLiteral("[%1]").arg(name)}, {QStringLiteral("parameters"), QJsonArray()}};
-}
-
-QJsonObject constantSource(const QString& value)
-{
-    return QJsonObject {{QStringLiteral("type"), QStringLiteral("Constant")}, {QStringLiteral("name"), value},
-        {QStringLiteral("expression"), QStringLiteral("\"%1\"").arg(value)},
-        {QStringLiteral("parameters"), QJsonArray()}};
-}
-
 } // namespace
 
 // One run of one job: where it reads and writes, what is in scope, the counters of the execution.
@@ -214,6 +341,7 @@ struct ProvisioningService::Cycle
         {QStringLiteral("displayName"), QStringLiteral("Azure AD Provisioning Service")},
         {QStringLiteral("initiatorType"), QStringLiteral("system")}};
     bool syncAll = false;
+    QJsonObject userMapping; // the schema's enabled User object mapping; empty: nobody is in scope
     QSet<QUuid> assigned; // users assigned directly or through a direct membership of an assigned group
     qint64 imported = 0;
     qint64 deltas = 0;
@@ -228,6 +356,7 @@ struct ProvisioningService::Cycle
         , jobId(id)
     {
         state = record.syncState.value(jobId).toObject();
+        userMapping = JobSchema::userMapping(JobSchema::current(record, jobId));
         syncAll = record.secret(QStringLiteral("SyncAll")).compare(QLatin1String("true"), Qt::CaseInsensitive) == 0;
         // Only direct members of an assigned group are in scope; nested groups do not cascade (graph-reference 3).
         for (const QJsonValue& value : std::as_const(record.appRoleAssignments)) {
@@ -462,8 +591,6 @@ ProvisioningService::Outcome ProvisioningService::processUser(Cycle& cycle, qsiz
     const bool linked = targetIndex >= 0;
     const bool external = user.isGuest || creationType(source, user) == QLatin1String("Invitation");
     const bool assigned = cycle.syncAll || cycle.assigned.contains(user.id);
-    const bool inScope = !external && assigned;
-    const QJsonObject values = mappedValues(source, user);
     const bool escrowed = cycle.state.value(QLatin1String("escrows")).toObject().contains(sourceId);
 
     Outcome outcome;
@@ -473,6 +600,18 @@ ProvisioningService::Outcome ProvisioningService::processUser(Cycle& cycle, qsiz
         outcome.logged = false;
         return outcome;
     }
+    // The schema's user object mapping: its scoping filter (the built-in group keeps external users out, and the
+    // service's own rule does even without it, 10.5) and its attribute mappings.
+    const QJsonObject attributes = sourceAttributes(source, user, external, cycle.assigned.contains(user.id));
+    const bool mapped = !cycle.userMapping.isEmpty();
+    const ScopeFilter::Result scope = mapped
+        ? ScopeFilter::evaluate(cycle.userMapping.value(QLatin1String("scope")).toObject(), attributes)
+        : ScopeFilter::Result {false, {}};
+    const bool filterPassed = !external && scope.passed;
+    const bool inScope = filterPassed && assigned;
+    const Evaluation evaluation = evaluateMappings(cycle.userMapping, attributes);
+    const QJsonObject values = evaluation.flowing();
+
     // Incremental cycles see only changes: new in scope, changed since the last export, out of scope, retries.
     if (!force && !cycle.full) {
         const bool unchanged = linked && inScope && values == link.value(QLatin1String("exported")).toObject();
@@ -499,7 +638,6 @@ ProvisioningService::Outcome ProvisioningService::processUser(Cycle& cycle, qsiz
             {QStringLiteral("IsSoftDeleted"), QStringLiteral("False")},
             {QStringLiteral("appRoleAssignments"),
                 cycle.assigned.contains(user.id) ? QStringLiteral("msiam_access") : QString()}}));
-    const QJsonObject scopeResult {{kExternalFilter, !external}};
     const bool entitled = inScope && (linked || user.accountEnabled);
     outcome.steps.append(step(QStringLiteral("EntrySynchronizationScoping"), QStringLiteral("scoping"),
         entitled ? QStringLiteral("success") : QStringLiteral("skipped"),
@@ -508,10 +646,10 @@ ProvisioningService::Outcome ProvisioningService::processUser(Cycle& cycle, qsiz
         QJsonObject {{QStringLiteral("Active in the source system"), trueFalse(user.accountEnabled)},
             {QStringLiteral("Assigned to the application"), trueFalse(assigned)},
             {QStringLiteral("User has the required role"), trueFalse(assigned)},
-            {QStringLiteral("Scoping filter evaluation passed"), trueFalse(!external)},
+            {QStringLiteral("Scoping filter evaluation passed"), trueFalse(filterPassed)},
             {QStringLiteral("IsInProvisioningScope"), trueFalse(entitled)},
             {QStringLiteral("ScopeEvaluationResult"),
-                QString::fromUtf8(QJsonDocument(scopeResult).toJson(QJsonDocument::Compact))}}));
+                QString::fromUtf8(QJsonDocument(scope.clauses).toJson(QJsonDocument::Compact))}}));
     if (!inScope && linked) {
         Outcome removal = deprovision(
             cycle, sourceId, QStringLiteral("%1 left the provisioning scope.").arg(user.userPrincipalName));
@@ -530,11 +668,14 @@ ProvisioningService::Outcome ProvisioningService::processUser(Cycle& cycle, qsiz
         cycle.state.insert(QStringLiteral("escrows"), pendingRetries);
         outcome.status = QStringLiteral("skipped");
         outcome.errorCode = kNotEntitled;
-        outcome.reason = QStringLiteral("%1 is not in scope: %2.")
-                             .arg(user.userPrincipalName,
-                                 external ? QStringLiteral("only internal members of the source are synchronized")
-                                     : !assigned ? QStringLiteral("not assigned to the application")
-                                                 : QStringLiteral("not active in the source system"));
+        outcome.reason
+            = QStringLiteral("%1 is not in scope: %2.")
+                  .arg(user.userPrincipalName,
+                      external            ? QStringLiteral("only internal members of the source are synchronized")
+                          : !assigned     ? QStringLiteral("not assigned to the application")
+                          : !mapped       ? QStringLiteral("the schema has no enabled object mapping for User")
+                          : !filterPassed ? QStringLiteral("the scoping filter of the schema leaves them out")
+                                          : QStringLiteral("not active in the source system"));
         outcome.steps.append(step(QStringLiteral("EntrySynchronizationSkip"), QStringLiteral("processing"),
             QStringLiteral("skipped"), outcome.reason, QJsonObject {{QStringLiteral("SkipReason"), kNotEntitled}}));
         return outcome;
@@ -578,42 +719,76 @@ ProvisioningService::Outcome ProvisioningService::processUser(Cycle& cycle, qsiz
                         : QString()}}));
 
     QJsonObject escrows = cycle.state.value(QLatin1String("escrows")).toObject();
-    // Per-user errors of the invitation (graph-reference 5.4, 9.1): escrowed and retried on later cycles.
-    const QString mailDomain = mail.section(QLatin1Char('@'), 1);
-    const bool unverifiedMail = !source.ownsDomain(mailDomain);
-    if (!matched && pending < 0 && (unverifiedMail || conflict >= 0)) {
+    const bool adding = !matched;
+    // A per-user export failure (graph-reference 9.1): logged, escrowed and retried on later cycles.
+    const auto fail = [&](const QString& code, const QString& reason) {
         ++cycle.exports;
         ++cycle.escrowed;
-        outcome.action = QStringLiteral("create");
+        outcome.action = adding ? QStringLiteral("create") : QStringLiteral("update");
         outcome.status = QStringLiteral("failure");
         outcome.errorCategory = QStringLiteral("nonServiceFailure");
-        if (unverifiedMail) {
-            // The target rejects the value: mail must be on a verified domain of the source.
-            outcome.errorCode = kInvalidPropertyValue;
-            outcome.reason = QStringLiteral("The invitation for %1 could not be created: %2 is not a verified domain "
-                                            "of the source tenant.")
-                                 .arg(mail, mailDomain);
-        } else {
-            outcome.errorCode = kAmbiguousUser;
-            outcome.reason = QStringLiteral("The invitation for %1 could not be created: its address matches the "
-                                            "internal user %2 of the target tenant.")
-                                 .arg(mail, target.users().at(static_cast<size_t>(conflict)).userPrincipalName);
+        outcome.errorCode = code;
+        outcome.reason = reason;
+        if (matched) {
+            const UserRecord& existing = target.users().at(static_cast<size_t>(targetIndex));
+            outcome.targetId = existing.id.toString(QUuid::WithoutBraces);
+            outcome.targetName = text(target, existing, PooledUserField::DisplayName);
+            outcome.targetPrincipalName = existing.userPrincipalName;
         }
-        outcome.steps.append(step(QStringLiteral("EntrySynchronizationAdd"), QStringLiteral("processing"),
-            QStringLiteral("success"), QStringLiteral("The user will be created in the target tenant")));
-        outcome.steps.append(step(QStringLiteral("EntryExportAdd"), QStringLiteral("export"), QStringLiteral("failure"),
-            outcome.reason, QJsonObject {{QStringLiteral("ReportableIdentifier"), user.userPrincipalName}}));
+        outcome.steps.append(
+            step(adding ? QStringLiteral("EntrySynchronizationAdd") : QStringLiteral("EntrySynchronizationUpdate"),
+                QStringLiteral("processing"), QStringLiteral("success"),
+                adding ? QStringLiteral("The user will be created in the target tenant")
+                       : QStringLiteral("The user will be updated in the target tenant")));
+        outcome.steps.append(step(adding ? QStringLiteral("EntryExportAdd") : QStringLiteral("EntryExportUpdate"),
+            QStringLiteral("export"), QStringLiteral("failure"), outcome.reason,
+            QJsonObject {{QStringLiteral("ReportableIdentifier"), user.userPrincipalName}}));
         escrows.insert(sourceId, QJsonObject {{QStringLiteral("code"), outcome.errorCode}});
         cycle.state.insert(QStringLiteral("escrows"), escrows);
         return outcome;
+    };
+    if (!evaluation.unknownTarget.isEmpty()) {
+        return fail(kAttributeNotFound,
+            QStringLiteral("The attribute '%1' that the schema maps to does not exist on the User object of Azure "
+                           "Active Directory (target tenant).")
+                .arg(evaluation.unknownTarget));
+    }
+    if (!evaluation.invalidUserType.isEmpty() && adding) {
+        return fail(kInvalidPropertyValue,
+            QStringLiteral("The invitation for %1 could not be created: userType '%2' is neither Guest nor Member.")
+                .arg(user.userPrincipalName, evaluation.invalidUserType));
+    }
+    if (const std::optional<InjectedUserErrors::Failure> injected
+        = m_userErrors.take(sourceId, user.userPrincipalName)) {
+        return fail(injected->code,
+            injected->message.isEmpty() ? QStringLiteral("The target tenant refused the %1 of %2 (%3).")
+                                              .arg(adding ? QStringLiteral("creation") : QStringLiteral("update"),
+                                                  user.userPrincipalName, injected->code)
+                                        : injected->message);
+    }
+    // Per-user errors of the invitation (graph-reference 5.4, 9.1).
+    const QString mailDomain = mail.section(QLatin1Char('@'), 1);
+    const bool unverifiedMail = !source.ownsDomain(mailDomain);
+    if (!matched && pending < 0 && unverifiedMail) {
+        // The target rejects the value: mail must be on a verified domain of the source.
+        return fail(kInvalidPropertyValue,
+            QStringLiteral("The invitation for %1 could not be created: %2 is not a verified domain of the source "
+                           "tenant.")
+                .arg(mail, mailDomain));
+    }
+    if (!matched && pending < 0 && conflict >= 0) {
+        return fail(kAmbiguousUser,
+            QStringLiteral("The invitation for %1 could not be created: its address matches the internal user %2 of "
+                           "the target tenant.")
+                .arg(mail, target.users().at(static_cast<size_t>(conflict)).userPrincipalName));
     }
 
     QJsonArray modified;
     QString exportStep;
     if (matched) {
         UserRecord& existing = target.users()[static_cast<size_t>(targetIndex)];
-        // Taken over or linked: updated; userType stays (the Member constant applies on create only, 2.6).
-        modified = applyValues(target, existing, values);
+        // Taken over or linked: updated; userType stays unless its mapping flows Always (2.6).
+        modified = applyValues(target, existing, evaluation.values, false);
         outcome.action = QStringLiteral("update");
         exportStep = QStringLiteral("EntryExportUpdate");
         outcome.auditActivity = QStringLiteral("Update user");
@@ -622,17 +797,16 @@ ProvisioningService::Outcome ProvisioningService::processUser(Cycle& cycle, qsiz
         // and treats it as an add: one account, its UPN kept (graph-reference 5.4).
         targetIndex = pending;
         UserRecord& invited = target.users()[static_cast<size_t>(pending)];
-        modified = applyValues(target, invited, values);
-        modified.append(QJsonObject {{QStringLiteral("displayName"), QStringLiteral("externalUserState")},
-            {QStringLiteral("oldValue"), QStringLiteral("PendingAcceptance")},
-            {QStringLiteral("newValue"), QStringLiteral("Accepted")}});
+        modified = applyValues(target, invited, evaluation.values, true);
+        modified.append(modification(
+            QStringLiteral("externalUserState"), QStringLiteral("PendingAcceptance"), QStringLiteral("Accepted")));
         invited.setField(PooledUserField::ExternalUserState, target.strings().intern(QStringLiteral("Accepted")));
         invited.setField(PooledUserField::ExternalUserStateChangeDateTime, target.strings().intern(isoNow()));
-        if (invited.isGuest) {
-            modified.append(QJsonObject {{QStringLiteral("displayName"), QStringLiteral("userType")},
-                {QStringLiteral("oldValue"), QStringLiteral("Guest")},
-                {QStringLiteral("newValue"), QStringLiteral("Member")}});
-            invited.isGuest = false;
+        const bool guest = evaluation.createdUserType() == QLatin1String("Guest");
+        if (invited.isGuest != guest) {
+            modified.append(modification(QString(kUserType),
+                invited.isGuest ? QStringLiteral("Guest") : QStringLiteral("Member"), evaluation.createdUserType()));
+            invited.isGuest = guest;
         }
         outcome.action = QStringLiteral("create");
         exportStep = QStringLiteral("EntryExportAdd");
@@ -641,8 +815,9 @@ ProvisioningService::Outcome ProvisioningService::processUser(Cycle& cycle, qsiz
         UserRecord created;
         created.id = QUuid::createUuid();
         created.userPrincipalName = newPrincipalName;
-        created.accountEnabled = values.value(QLatin1String("accountEnabled")).toBool();
-        created.isGuest = false; // the userType mapping: Constant "Member", ObjectAddOnly
+        const QJsonValue enabled = values.value(kAccountEnabled);
+        created.accountEnabled = enabled.isBool() ? enabled.toBool() : user.accountEnabled;
+        created.isGuest = evaluation.createdUserType() == QLatin1String("Guest"); // default: Constant "Member"
         created.setField(PooledUserField::CreationType, target.strings().intern(QStringLiteral("Invitation")));
         created.setField(PooledUserField::ExternalUserState, target.strings().intern(QStringLiteral("Accepted")));
         created.setField(PooledUserField::ExternalUserStateChangeDateTime, target.strings().intern(isoNow()));
@@ -650,11 +825,9 @@ ProvisioningService::Outcome ProvisioningService::processUser(Cycle& cycle, qsiz
             target.strings().intern(QDateTime::currentDateTimeUtc().toString(Qt::ISODate)));
         target.users().push_back(created);
         targetIndex = static_cast<qsizetype>(target.users().size()) - 1;
-        modified = applyValues(target, target.users().back(), values);
-        modified.prepend(QJsonObject {{QStringLiteral("displayName"), QStringLiteral("userPrincipalName")},
-            {QStringLiteral("oldValue"), QJsonValue::Null}, {QStringLiteral("newValue"), newPrincipalName}});
-        modified.append(QJsonObject {{QStringLiteral("displayName"), QStringLiteral("userType")},
-            {QStringLiteral("oldValue"), QJsonValue::Null}, {QStringLiteral("newValue"), QStringLiteral("Member")}});
+        modified = applyValues(target, target.users().back(), evaluation.values, true);
+        modified.prepend(modification(QString(kUserPrincipalName), QJsonValue::Null, newPrincipalName));
+        modified.append(modification(QString(kUserType), QJsonValue::Null, evaluation.createdUserType()));
         outcome.action = QStringLiteral("create");
         exportStep = QStringLiteral("EntryExportAdd");
         outcome.auditActivity = QStringLiteral("Add user");
@@ -917,61 +1090,24 @@ void ProvisioningService::forgetJob(ServicePrincipalRecord& record, const QStrin
     record.syncState.remove(jobId);
 }
 
-QJsonObject ProvisioningService::schema(const QString& jobId)
+std::optional<int> ProvisioningService::admitOnDemand(const QString& jobId)
 {
-    QJsonArray mappings {attributeMapping(QStringLiteral("alternativeSecurityIds"),
-                             QJsonObject {{QStringLiteral("type"), QStringLiteral("Function")},
-                                 {QStringLiteral("name"), QStringLiteral("AltSecIdFromNetId")},
-                                 {QStringLiteral("expression"), QStringLiteral("AltSecIdFromNetId([netId])")},
-                                 {QStringLiteral("parameters"),
-                                     QJsonArray {QJsonObject {{QStringLiteral("key"), QStringLiteral("netId")},
-                                         {QStringLiteral("value"), attributeSource(QStringLiteral("netId"))}}}}},
-                             QStringLiteral("Always"), 1),
-        attributeMapping(QStringLiteral("isSoftDeleted"), attributeSource(QStringLiteral("isSoftDeleted")),
-            QStringLiteral("Always")),
-        attributeMapping(QStringLiteral("accountEnabled"), attributeSource(QStringLiteral("accountEnabled")),
-            QStringLiteral("Always"))};
-    for (const MappedAttribute& attribute : mappedAttributes()) {
-        mappings.append(attributeMapping(attribute.name, attributeSource(attribute.name), QStringLiteral("Always")));
+    if (m_options.provisionOnDemandLimit <= 0) {
+        return std::nullopt;
     }
-    mappings.append(attributeMapping(QStringLiteral("userPrincipalName"),
-        attributeSource(QStringLiteral("userPrincipalName")), QStringLiteral("ObjectAddOnly")));
-    mappings.append(attributeMapping(
-        QStringLiteral("showInAddressList"), constantSource(QStringLiteral("true")), QStringLiteral("Always")));
-    // Applied on create only: a matched guest keeps Guest (graph-reference 2.6, 5.4).
-    mappings.append(attributeMapping(
-        QStringLiteral("userType"), constantSource(QStringLiteral("Member")), QStringLiteral("ObjectAddOnly")));
-    const QJsonObject externalFilter {{QStringLiteral("name"), QStringLiteral("Filter external users")},
-        {QStringLiteral("clauses"),
-            QJsonArray {QJsonObject {{QStringLiteral("operatorName"), QStringLiteral("EQUALS")},
-                {QStringLiteral("sourceOperandName"), QStringLiteral("alternativeSecurityIds")},
-                {QStringLiteral("targetOperand"),
-                    QJsonObject {{QStringLiteral("values"), QJsonArray {QStringLiteral("None")}}}}}}}};
-    const QJsonObject userMapping {{QStringLiteral("name"), QStringLiteral("Provision Azure Active Directory Users")},
-        {QStringLiteral("enabled"), true}, {QStringLiteral("flowTypes"), QStringLiteral("Add, Update, Delete")},
-        {QStringLiteral("metadata"), QJsonArray()}, {QStringLiteral("sourceObjectName"), QStringLiteral("User")},
-        {QStringLiteral("targetObjectName"), QStringLiteral("User")},
-        {QStringLiteral("scope"),
-            QJsonObject {{QStringLiteral("groups"), QJsonArray {externalFilter}},
-                {QStringLiteral("inputFilterGroups"), QJsonArray()},
-                {QStringLiteral("categoryFilterGroups"), QJsonArray()}}},
-        {QStringLiteral("attributeMappings"), mappings}};
-    const QJsonObject rule {{QStringLiteral("id"), kRuleId}, {QStringLiteral("name"), kRuleId},
-        {QStringLiteral("editable"), true}, {QStringLiteral("priority"), 1},
-        {QStringLiteral("sourceDirectoryName"), kSourceSystem}, {QStringLiteral("targetDirectoryName"), kTargetSystem},
-        {QStringLiteral("containerFilter"), QJsonValue::Null}, {QStringLiteral("groupFilter"), QJsonValue::Null},
-        {QStringLiteral("metadata"),
-            QJsonArray {QJsonObject {{QStringLiteral("key"), QStringLiteral("defaultSourceObjectMappings")},
-                            {QStringLiteral("value"), QStringLiteral("User")}},
-                QJsonObject {{QStringLiteral("key"), QStringLiteral("supportsProvisionOnDemand")},
-                    {QStringLiteral("value"), QStringLiteral("true")}}}},
-        {QStringLiteral("objectMappings"), QJsonArray {userMapping}}};
-    return QJsonObject {{QStringLiteral("id"), jobId}, {QStringLiteral("version"), QStringLiteral("v1.0")},
-        {QStringLiteral("synchronizationRules"), QJsonArray {rule}},
-        {QStringLiteral("directories"),
-            QJsonArray {
-                QJsonObject {{QStringLiteral("name"), kSourceSystem}, {QStringLiteral("objects"), QJsonArray()}},
-                QJsonObject {{QStringLiteral("name"), kTargetSystem}, {QStringLiteral("objects"), QJsonArray()}}}}};
+    if (!m_onDemandClock.isValid()) {
+        m_onDemandClock.start();
+    }
+    const qint64 now = m_onDemandClock.elapsed();
+    const qint64 window = std::max(1, m_options.provisionOnDemandWindowMs);
+    QList<qint64>& calls = m_onDemandCalls[jobId.toLower()];
+    calls.erase(std::remove_if(calls.begin(), calls.end(), [&](qint64 at) { return now - at >= window; }), calls.end());
+    if (calls.size() >= m_options.provisionOnDemandLimit) {
+        // Whole seconds until the oldest call leaves the window, at least one.
+        return static_cast<int>(std::max<qint64>(1, (calls.first() + window - now + 999) / 1000));
+    }
+    calls.append(now);
+    return std::nullopt;
 }
 
 QJsonObject ProvisioningService::provisionOnDemand(TenantState& source, ServicePrincipalRecord& record,

@@ -2,6 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/sandbox/sync/InjectedUserErrors.h"
+
+#include <QElapsedTimer>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QObject>
@@ -21,8 +25,10 @@ struct ServicePrincipalRecord;
 // of every active CTS job, moving the source's users in scope into the target named by the CompanyId secret as B2B
 // members, taking over accepted B2B guests of the same person, soft-deleting users that leave scope, quarantining
 // a job whose target no longer allows inbound sync, and writing provisioning logs (source) and directory audits
-// (target). What it remembers per job (links source user -> target user with the values last exported, escrowed
-// failures, whether the next cycle is a full one) is ServicePrincipalRecord::syncState. Cycles run on a timer every
+// (target). Each job applies its own schema (sync/JobSchema: attribute mappings evaluated by MappingExpression, the
+// scoping filter by ScopeFilter). What it remembers per job (links source user -> target user with the values last
+// exported, escrowed failures, whether the next cycle is a full one, the stored schema) is
+// ServicePrincipalRecord::syncState. Cycles run on a timer every
 // SandboxOptions::syncIntervalMs (0: only on demand) and when runCycle() is called. Owned by SandboxServer; server
 // thread.
 class ProvisioningService final : public QObject
@@ -31,9 +37,6 @@ class ProvisioningService final : public QObject
     Q_DISABLE_COPY_MOVE(ProvisioningService)
 
 public:
-    // The one synchronization rule of the CTS schema, the ruleId provisionOnDemand takes (graph-reference 2.6).
-    static inline const QString kRuleId = QStringLiteral("USER_INBOUND_USER");
-
     // The options must outlive the service.
     ProvisioningService(World& world, const SandboxOptions& options, QObject* parent = nullptr);
 
@@ -59,8 +62,12 @@ public:
     // Forgets what the job knew (DELETE of the job).
     static void forgetJob(ServicePrincipalRecord& record, const QString& jobId);
 
-    // The default CTS schema of a job (graph-reference 2.6): one rule with the user mappings this service applies.
-    [[nodiscard]] static QJsonObject schema(const QString& jobId);
+    // provisionOnDemand's rate limit (graph-reference 2.7: 5 calls per 10 s per job, SandboxOptions): nothing when
+    // this call is admitted (and counted), else the seconds to wait for Retry-After.
+    [[nodiscard]] std::optional<int> admitOnDemand(const QString& jobId);
+
+    // The per-user export failures tests inject (POST /_sandbox/synchronization/userErrors).
+    [[nodiscard]] InjectedUserErrors& userErrors() { return m_userErrors; }
 
     struct OnDemandSubject
     {
@@ -87,6 +94,9 @@ private:
     World& m_world;
     const SandboxOptions& m_options;
     QTimer m_clock;
+    InjectedUserErrors m_userErrors;
+    QElapsedTimer m_onDemandClock;
+    QHash<QString, QList<qint64>> m_onDemandCalls; // by lower-case job id: admitted calls, ms on m_onDemandClock
 };
 
 } // namespace tbsandbox
