@@ -194,12 +194,17 @@ QString JobHealthPanel::executionText(const model::SyncExecution& execution)
     } else if (execution.state == QStringLiteral("Failed")) {
         text += tr(", failed");
     }
-    text += tr(" — %1 in scope, %2 of %3 changes written, %4 failed and waiting for a retry, %5 read")
-                .arg(execution.countEntitled)
-                .arg(execution.countExported)
-                .arg(execution.countExports)
-                .arg(execution.countEscrowed)
-                .arg(execution.countImported);
+    // An incremental cycle reads only what changed: with nothing read, "0 in scope" would suggest nobody is in scope.
+    if (execution.countImported == 0 && execution.countExports == 0 && execution.countEscrowed == 0) {
+        text += tr(" — nothing had changed in the source");
+    } else {
+        text += tr(" — %1 read, %2 in scope, %3 of %4 changes written, %5 failed and waiting for a retry")
+                    .arg(execution.countImported)
+                    .arg(execution.countEntitled)
+                    .arg(execution.countExported)
+                    .arg(execution.countExports)
+                    .arg(execution.countEscrowed);
+    }
     if (execution.error.isError()) {
         // The title only: the quarantine box (when there is one) explains the code in full.
         text += QLatin1Char('\n')
