@@ -24,7 +24,18 @@ QStringList CtsCall::requiredScopes(Kind kind)
     case Kind::ReadServicePrincipal:
         return {QStringLiteral("Application.Read.All")};
     case Kind::ReadJobs:
+    case Kind::ReadSchema:
         return {QStringLiteral("Synchronization.Read.All")};
+    case Kind::ReadAssignments:
+        return {QStringLiteral("Application.Read.All")}; // 3
+    case Kind::AssignUsers:
+        // 3: AppRoleAssignment.ReadWrite.All and Application.Read.All (to read the service principal's roles).
+        return {QStringLiteral("AppRoleAssignment.ReadWrite.All"), QStringLiteral("Application.Read.All")};
+    case Kind::WriteSchema:
+    case Kind::ProvisionOnDemand:
+        return {QStringLiteral("Synchronization.ReadWrite.All")}; // 2.6, 2.7
+    case Kind::ReadProvisioningLogs:
+        return {QStringLiteral("AuditLog.Read.All")}; // 4
     }
     return {};
 }
@@ -34,10 +45,12 @@ QStringList CtsCall::setupScopes(model::TenantRole role)
     QList<Kind> kinds {
         Kind::FindTenantInformation, Kind::CreatePartner, Kind::SetAutomaticUserConsent, Kind::ReadPolicy};
     if (role == model::TenantRole::Target) {
-        kinds.append(Kind::SetUserSyncInbound);
+        // The target's directoryAudits show what the sync did to its users.
+        kinds.append({Kind::SetUserSyncInbound, Kind::ReadProvisioningLogs});
     } else {
         kinds.append({Kind::InstantiateConfiguration, Kind::ValidateCredentials, Kind::CreateJob, Kind::SaveSecrets,
-            Kind::ReadServicePrincipal, Kind::ReadJobs});
+            Kind::ReadServicePrincipal, Kind::ReadJobs, Kind::ReadAssignments, Kind::AssignUsers, Kind::ReadSchema,
+            Kind::WriteSchema, Kind::ProvisionOnDemand, Kind::ReadProvisioningLogs});
     }
     QStringList scopes;
     for (const Kind kind : kinds) {

@@ -10,9 +10,9 @@
 namespace tb::graph {
 
 // The Graph calls that set up cross-tenant synchronization (graph-reference.md 0, steps 1-10) plus the reads
-// the setup plan needs, and the delegated scopes each one needs. GraphRequest carries no scopes (the client
-// asks for one token per tenant), so this table is where a caller looks them up: to ask for consent up front,
-// or to explain a 403. Pure functions, any thread.
+// the setup plan needs and the calls that run the sync (assignments, schema, on demand, logs), and the delegated
+// scopes each one needs. GraphRequest carries no scopes (the client asks for one token per tenant), so this table
+// is where a caller looks them up: to ask for consent up front, or to explain a 403. Pure functions, any thread.
 //
 // Scopes are the least-privileged delegated permissions the reference names (1.4, 1.5, 1.6, 2.1, 2.2), as
 // short names: the token request adds the cloud's Graph resource (ScopeSet). The CTS how-to's broader set
@@ -33,6 +33,13 @@ public:
         ReadPolicy = 100, // GET partners, a partner, identitySynchronization
         ReadServicePrincipal, // GET /servicePrincipals/{id}
         ReadJobs, // GET .../synchronization/jobs, .../jobs/{jobId}
+        // Running the sync (graph-reference.md 2.6, 2.7, 3, 4).
+        ReadAssignments, // GET /servicePrincipals/{id}/appRoleAssignedTo
+        AssignUsers, // POST/DELETE /servicePrincipals/{id}/appRoleAssignedTo[/{assignmentId}]
+        ReadSchema, // GET .../jobs/{jobId}/schema
+        WriteSchema, // PUT/DELETE .../jobs/{jobId}/schema
+        ProvisionOnDemand, // POST .../jobs/{jobId}/provisionOnDemand
+        ReadProvisioningLogs, // GET /auditLogs/provisioning (source), /auditLogs/directoryAudits (target)
     };
 
     CtsCall() = delete;
