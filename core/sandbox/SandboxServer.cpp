@@ -215,6 +215,11 @@ FaultPlan& SandboxServer::faultPlan()
     return d->faults;
 }
 
+ProvisioningService& SandboxServer::provisioning()
+{
+    return d->provisioning;
+}
+
 RequestLog& SandboxServer::requestLog()
 {
     return d->log;

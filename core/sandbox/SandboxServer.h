@@ -13,6 +13,7 @@ namespace tbsandbox {
 
 class World;
 class FaultPlan;
+class ProvisioningService;
 class LoginState;
 class RequestLog;
 class StateFile;
@@ -38,6 +39,8 @@ public:
 
     [[nodiscard]] World& world();
     [[nodiscard]] FaultPlan& faultPlan();
+    // The cross-tenant sync service: in-process tests run a cycle with provisioning().runCycle().
+    [[nodiscard]] ProvisioningService& provisioning();
     // Every Graph request served so far (what GET /_sandbox/requests reads).
     [[nodiscard]] RequestLog& requestLog();
     // The login host's signing key, device codes, refresh tokens and consents.

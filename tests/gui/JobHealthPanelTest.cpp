@@ -7,9 +7,13 @@
 #include "ui/widgets/JobHealthPanel.h"
 #include "core/Workspace.h"
 #include "core/auth/SignInService.h"
+#include "core/graph/GraphResponse.h"
+#include "core/graph/endpoints/PolicyEndpoints.h"
 #include "core/model/TenantRole.h"
 #include "core/sandbox/SandboxServer.h"
+#include "core/sandbox/sync/ProvisioningService.h"
 #include "core/sync/JobMonitor.h"
+#include "tests/support/GraphWait.h"
 #include "tests/support/SignalWaiter.h"
 #include "tests/support/WorkspaceOnSandbox.h"
 #include "ui/pages/TopologyPage.h"
@@ -166,6 +170,51 @@ TEST_CASE("The job-health panel appears on the topology page after apply, and st
     // Hidden (another page shown): nobody watches, so the monitor stops polling.
     page.hide();
     CHECK_FALSE(panel->monitor()->isPolling());
+}
+
+TEST_CASE("A quarantine seen by the panel makes the topology page read both tenants again and show the cause", "[gui]")
+{
+    SignedInPair pair;
+    tb::ui::TopologyPage page(*pair.workspace);
+    QSignalSpy read(&page, &tb::ui::TopologyPage::stateRead);
+    page.resize(1240, 860);
+    page.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&page));
+    REQUIRE(SignalWaiter::waitForCount(read));
+    QSignalSpy finished(&page, &tb::ui::TopologyPage::applyFinished);
+    page.apply();
+    REQUIRE(page.applyConfirmation() != nullptr);
+    page.applyConfirmation()->button(QMessageBox::Ok)->click();
+    REQUIRE(SignalWaiter::waitForCount(finished));
+    REQUIRE(finished.first().first().toBool());
+    REQUIRE(SignalWaiter::waitForCount(read, 2));
+    CHECK(page.plan().pendingSteps().isEmpty());
+    JobHealthPanel* panel = page.jobPanel();
+    REQUIRE(SignalWaiter::waitUntil([panel] { return panel->job().has_value(); }));
+    button(*panel, "jobStartButton")->click();
+    REQUIRE(panel->confirmation() != nullptr);
+    accept(*panel->confirmation());
+    REQUIRE(SignalWaiter::waitUntil(
+        [panel] { return panel->job() && panel->job()->scheduleState == QStringLiteral("Active"); }, 30000));
+
+    // Another administrator of Fabrikam stops users syncing in from Contoso; the next cycle quarantines the job.
+    const tb::model::Tenant source = *pair.workspace->tenant(TenantRole::Source);
+    tb::graph::PolicyEndpoints targetPolicy(*pair.workspace->setupClient(TenantRole::Target));
+    const std::optional<tb::graph::GraphResponse> off
+        = tb::test::GraphWait::response(targetPolicy.updateIdentitySynchronization(source.id, false));
+    REQUIRE(off.has_value());
+    REQUIRE(off->isSuccess());
+    const int readsBefore = static_cast<int>(read.size());
+    CHECK(pair.sandbox.provisioning().runCycle() == 1);
+    panel->monitor()->refresh();
+
+    // Without a click on Refresh: the panel shows the quarantine, the page reads both tenants again, and the plan
+    // offers to allow inbound sync once more.
+    REQUIRE(SignalWaiter::waitUntil([panel] { return panel->job() && panel->job()->isQuarantined(); }, 30000));
+    REQUIRE(SignalWaiter::waitForCount(read, readsBefore + 1));
+    CHECK(page.plan().pendingSteps().size() == 1);
+    CHECK(labelText(*panel, "jobState") == QStringLiteral("Quarantined"));
+    saveScreenshot(page, QStringLiteral("job-health-quarantine-cause.png"));
 }
 
 TEST_CASE("The job-health panel explains a quarantine and says what to do", "[gui]")

@@ -450,6 +450,11 @@ void TopologyPage::showJobPanel()
                 && m_state.configuration->jobStatusCode != job.statusCode) {
                 m_state.configuration->jobStatusCode = job.statusCode;
                 m_view->setState(m_state);
+                // A quarantine usually means a tenant's access settings changed behind our back (the target
+                // stopped inbound sync): read both tenants again so the diagram shows which switch it was.
+                if (job.isQuarantined() && !isReading() && !isApplying()) {
+                    refresh();
+                }
             }
         });
     }
