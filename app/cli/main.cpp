@@ -12,8 +12,10 @@
 #include "app/cli/commands/LogoutCommand.h"
 #include "app/cli/commands/PlanCommand.h"
 #include "app/cli/commands/PreflightCommand.h"
+#include "app/cli/commands/PreviewCommand.h"
 #include "app/cli/commands/StatusCommand.h"
 #include "app/cli/commands/TenantsCommand.h"
+#include "app/cli/commands/TestSyncCommand.h"
 #include "app/cli/commands/UsersCommand.h"
 #include "app/cli/commands/WhoamiCommand.h"
 #include "app/common/LaunchOptions.h"
@@ -97,6 +99,12 @@ std::unique_ptr<tb::cli::CliCommand> makeCommand(const QString& name, tb::cli::C
     if (name == QStringLiteral("job")) {
         return std::make_unique<tb::cli::JobCommand>(output);
     }
+    if (name == QStringLiteral("test-sync")) {
+        return std::make_unique<tb::cli::TestSyncCommand>(output);
+    }
+    if (name == QStringLiteral("preview")) {
+        return std::make_unique<tb::cli::PreviewCommand>(output);
+    }
     return nullptr;
 }
 
@@ -121,6 +129,9 @@ QString generalHelp()
         "  plan      The steps that would set up the pair, sending nothing: [--show-requests] [SETTINGS]\n"
         "  apply     Preflight, plan, confirm and apply: [--yes] [SETTINGS]\n"
         "  job       The pair's synchronization job: status | start | pause | restart [--reset-scope LIST] [--yes]\n"
+        "  test-sync Sync a few test users for real and compare with their preview: --users FILE | --user UPN ... |\n"
+        "            --group NAME_OR_ID [--require ATTR,...] [--yes] (exit 3: some differ, 4: some failed)\n"
+        "  preview   What sync would do to some users, writing nothing: --users FILE | --user UPN | --group NAME\n"
         "\n"
         "SETTINGS (plan, apply): --no-user-sync --no-inbound-auto-redeem --no-outbound-auto-redeem --no-job\n"
         "                        --name TEXT (the configuration's name; default \"<source> to <target>\")\n"

@@ -34,6 +34,26 @@ QList<QStringList> Migrations::steps()
                            " recorded_at TEXT NOT NULL)"),
             QStringLiteral("CREATE INDEX journal_by_run_step ON journal (run_id, step_key, id)"),
         },
+        // 2: test syncs (issue 6): one row per run, one per user with the whole TestSyncOutcome as JSON.
+        {
+            QStringLiteral("CREATE TABLE test_sync_runs ("
+                           " id TEXT PRIMARY KEY NOT NULL,"
+                           " started_at TEXT NOT NULL,"
+                           " finished_at TEXT NOT NULL DEFAULT '',"
+                           " source_tenant_id TEXT NOT NULL,"
+                           " target_tenant_id TEXT NOT NULL,"
+                           " service_principal_id TEXT NOT NULL,"
+                           " job_id TEXT NOT NULL,"
+                           " required_attributes TEXT NOT NULL DEFAULT '[]',"
+                           " summary TEXT NOT NULL DEFAULT '')"),
+            QStringLiteral("CREATE TABLE test_sync_outcomes ("
+                           " run_id TEXT NOT NULL REFERENCES test_sync_runs (id) ON DELETE CASCADE,"
+                           " source_user_id TEXT NOT NULL,"
+                           " user_principal_name TEXT NOT NULL,"
+                           " verdict TEXT NOT NULL,"
+                           " outcome TEXT NOT NULL,"
+                           " PRIMARY KEY (run_id, source_user_id))"),
+        },
     };
 }
 

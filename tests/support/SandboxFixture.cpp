@@ -266,6 +266,24 @@ int SandboxFixture::runSyncCycle()
     return QJsonDocument::fromJson(answer.body).object().value(QLatin1String("jobs")).toInt(-1);
 }
 
+bool SandboxFixture::injectUserErrors(const QStringList& users, const QString& code, int count)
+{
+    QJsonObject body {
+        {QStringLiteral("userPrincipalNames"), QJsonArray::fromStringList(users)}, {QStringLiteral("code"), code}};
+    if (count > 0) {
+        body.insert(QStringLiteral("count"), count);
+    }
+    const ControlAnswer answer = control(QByteArrayLiteral("POST"),
+        QStringLiteral("/_sandbox/synchronization/userErrors"), QJsonDocument(body).toJson(QJsonDocument::Compact));
+    if (answer.status != 200) {
+        m_errorMessage = QStringLiteral("POST /_sandbox/synchronization/userErrors answered %1: %2")
+                             .arg(answer.status)
+                             .arg(QString::fromUtf8(answer.body.left(300)));
+        return false;
+    }
+    return true;
+}
+
 QList<SandboxLogEntry> SandboxFixture::requestLog(qint64 since)
 {
     const ControlAnswer answer

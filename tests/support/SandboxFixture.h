@@ -92,6 +92,9 @@ public:
     // POST /_sandbox/synchronization/runCycle: one provisioning cycle of every active job, now. The number of jobs
     // that ran, or -1 with errorMessage set.
     [[nodiscard]] int runSyncCycle();
+    // POST /_sandbox/synchronization/userErrors: each named source user (UPN or id) fails its next `count` exports
+    // (0: until cleared) with code. False with errorMessage set.
+    [[nodiscard]] bool injectUserErrors(const QStringList& users, const QString& code, int count = 0);
     // GET /_sandbox/requests?since=SEQ. Empty on failure (errorMessage says why).
     [[nodiscard]] QList<SandboxLogEntry> requestLog(qint64 since = 0);
     // The highest seq logged so far (0 when none): take it before an action, then read the log since it.

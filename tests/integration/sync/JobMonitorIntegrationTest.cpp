@@ -12,6 +12,7 @@
 #include "core/store/Journal.h"
 #include "core/sync/ErrorCatalogue.h"
 #include "core/sync/JobMonitor.h"
+#include "tests/support/ConfiguredPair.h"
 #include "tests/support/GraphWait.h"
 #include "tests/support/SandboxFixture.h"
 #include "tests/support/SignalWaiter.h"
@@ -31,98 +32,11 @@ using tb::setup::SetupPlan;
 using tb::setup::SetupState;
 using tb::setup::SetupStateReader;
 using tb::sync::JobMonitor;
+using tb::test::ConfiguredPair;
 using tb::test::SandboxFixture;
 using tb::test::SignalWaiter;
 
 namespace {
-
-// Contoso -> Fabrikam of the seeds, set up completely by the plan (as `apply` does), so the source holds a CTS
-// configuration with its job, created paused (graph-reference.md 2.2).
-struct ConfiguredPair
-{
-    explicit ConfiguredPair(const tbsandbox::SandboxOptions& sandboxOptions = options())
-        : fixture(sandboxOptions)
-    {
-        REQUIRE(fixture.isReady());
-        REQUIRE(directory.isValid());
-        database = std::make_unique<tb::store::Database>(directory.filePath(QStringLiteral("profile.sqlite")));
-        REQUIRE_FALSE(database->open().has_value());
-        journal = std::make_unique<tb::store::Journal>(*database);
-        const tb::model::Tenant source = fixture.tenant(QStringLiteral("contoso"))->tenant;
-        const tb::model::Tenant target = fixture.tenant(QStringLiteral("fabrikam"))->tenant;
-        sourceClient = fixture.client(source.id);
-        targetClient = fixture.client(target.id);
-        REQUIRE(sourceClient != nullptr);
-        REQUIRE(targetClient != nullptr);
-        tb::model::DesiredSettings desired;
-        desired.configurationDisplayName = SetupPlan::defaultConfigurationName(source.displayName, target.displayName);
-
-        SetupStateReader reader(*sourceClient, *targetClient);
-        QSignalSpy read(&reader, &SetupStateReader::finished);
-        SetupStateReader::Options readOptions;
-        readOptions.configurationDisplayName = desired.configurationDisplayName;
-        reader.read(source, target, readOptions);
-        REQUIRE(SignalWaiter::waitForCount(read));
-        const SetupState before = read.first().first().value<SetupState>();
-
-        PlanRunner::Settings settings;
-        settings.propagationMs = 30000;
-        settings.propagationPollMs = 100;
-        PlanRunner runner(*sourceClient, *targetClient, *journal, settings);
-        QSignalSpy applied(&runner, &PlanRunner::finished);
-        REQUIRE_FALSE(runner.start(desired, before).isEmpty());
-        REQUIRE(SignalWaiter::waitForCount(applied));
-        const auto result = applied.first().first().value<PlanRunner::Result>();
-        INFO(result.message.toStdString());
-        REQUIRE(result.outcome == PlanRunner::Outcome::Succeeded);
-
-        read.clear();
-        reader.read(source, target, readOptions);
-        REQUIRE(SignalWaiter::waitForCount(read));
-        const SetupState after = read.first().first().value<SetupState>();
-        REQUIRE(after.configuration.has_value());
-        REQUIRE(after.configuration->hasJob());
-        servicePrincipalId = after.configuration->servicePrincipalId;
-        jobId = after.configuration->jobId;
-        sourceTenantId = source.id;
-    }
-
-    static tbsandbox::SandboxOptions options()
-    {
-        tbsandbox::SandboxOptions options;
-        options.servicePrincipalPropagationMs = 0;
-        return options;
-    }
-
-    // Cycles only when a test asks for one (POST /_sandbox/synchronization/runCycle), so nothing runs behind its back.
-    static tbsandbox::SandboxOptions onDemandCycles()
-    {
-        tbsandbox::SandboxOptions options = ConfiguredPair::options();
-        options.syncIntervalMs = 0;
-        return options;
-    }
-
-    static JobMonitor::Timing fastTiming()
-    {
-        JobMonitor::Timing timing;
-        timing.fastMs = 20;
-        timing.fastPolls = 3;
-        timing.cycleMs = 30;
-        timing.steadyMs = 40;
-        timing.maxMs = 160;
-        return timing;
-    }
-
-    SandboxFixture fixture;
-    QTemporaryDir directory;
-    std::unique_ptr<tb::store::Database> database;
-    std::unique_ptr<tb::store::Journal> journal;
-    tb::graph::GraphClient* sourceClient = nullptr;
-    tb::graph::GraphClient* targetClient = nullptr;
-    QString sourceTenantId;
-    QString servicePrincipalId;
-    QString jobId;
-};
 
 // Waits for the monitor to have read a job that satisfies the predicate.
 bool waitForJob(const JobMonitor& monitor, const std::function<bool(const SyncJob&)>& predicate)
@@ -337,4 +251,9 @@ TEST_CASE("JobMonitor watches a job run, go to quarantine when the target stops 
     }));
     CHECK(monitor.job()->scheduleState == QStringLiteral("Active"));
     CHECK_FALSE(monitor.job()->quarantine.has_value());
+    // The restart's Watermark reset makes that cycle a full one: Adele is evaluated again (and is already there).
+    REQUIRE(monitor.job()->lastExecution.has_value());
+    CHECK(monitor.job()->lastExecution->countEntitled == 1);
+    CHECK(monitor.job()->lastExecution->countImported == 1);
+    CHECK(monitor.job()->lastExecution->countExported == 0);
 }
