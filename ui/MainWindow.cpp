@@ -8,6 +8,7 @@
 #include "core/auth/SignInService.h"
 #include "ui/pages/ConnectPage.h"
 #include "ui/pages/DirectoryPage.h"
+#include "ui/pages/TestUsersPage.h"
 #include "ui/pages/TopologyPage.h"
 #include "ui/widgets/MessageBanner.h"
 
@@ -50,6 +51,7 @@ MainWindow::MainWindow(Workspace& workspace, QWidget* parent)
     , m_pages(new QStackedWidget(this))
     , m_connectPage(new ConnectPage(workspace, this))
     , m_topologyPage(new TopologyPage(workspace, this))
+    , m_testUsersPage(new TestUsersPage(workspace, this))
     , m_directoryPage(new DirectoryPage(workspace, this))
     , m_banner(new MessageBanner(this))
     , m_sourceAccountLabel(new QLabel(this))
@@ -64,11 +66,16 @@ MainWindow::MainWindow(Workspace& workspace, QWidget* parent)
     m_navigation->setAccessibleName(tr("Pages"));
     m_navigation->addItem(tr("Connect"));
     m_navigation->addItem(tr("Topology"));
+    m_navigation->addItem(tr("Test users"));
     m_navigation->addItem(tr("Directory"));
     m_navigation->setMaximumWidth(160);
     m_pages->setObjectName(QStringLiteral("pageStack"));
     m_pages->addWidget(m_connectPage);
     m_pages->addWidget(m_topologyPage);
+    m_pages->addWidget(m_testUsersPage);
+    // The test users page tests against the configuration the topology page found (it reads it itself otherwise).
+    connect(m_topologyPage, &TopologyPage::stateRead, this,
+        [this] { m_testUsersPage->setSetupState(m_topologyPage->state()); });
     m_pages->addWidget(m_directoryPage);
     connect(m_navigation, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
     m_navigation->setCurrentRow(0);

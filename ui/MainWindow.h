@@ -17,6 +17,7 @@ namespace tb::ui {
 class ConnectPage;
 class DirectoryPage;
 class MessageBanner;
+class TestUsersPage;
 class TopologyPage;
 
 // The main window: a navigation list on the left (Connect, Topology, Directory), one page at a time, and a status bar
@@ -33,6 +34,7 @@ public:
     [[nodiscard]] ConnectPage* connectPage() const { return m_connectPage; }
     [[nodiscard]] TopologyPage* topologyPage() const { return m_topologyPage; }
     [[nodiscard]] DirectoryPage* directoryPage() const { return m_directoryPage; }
+    [[nodiscard]] TestUsersPage* testUsersPage() const { return m_testUsersPage; }
     [[nodiscard]] QString accountStatusText() const;
 
 private:
@@ -45,6 +47,7 @@ private:
     QStackedWidget* m_pages;
     ConnectPage* m_connectPage;
     TopologyPage* m_topologyPage;
+    TestUsersPage* m_testUsersPage;
     DirectoryPage* m_directoryPage;
     MessageBanner* m_banner;
     QLabel* m_sourceAccountLabel;

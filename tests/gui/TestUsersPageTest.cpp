@@ -1,0 +1,200 @@
+// SPDX-FileCopyrightText: 2026 TenantBridge contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+// The test users page against an in-process sandbox, as an administrator uses it: the pair set up on the topology
+// page, a few users listed, Preview (nothing written), then Test sync after the confirmation, with the outcome per
+// user in the table and the detail pane; screenshots saved as test artefacts.
+#include "ui/pages/TestUsersPage.h"
+#include "core/Workspace.h"
+#include "core/sandbox/RequestLog.h"
+#include "core/sandbox/SandboxServer.h"
+#include "core/sync/TestSyncOutcome.h"
+#include "core/sync/UserPreview.h"
+#include "tests/support/SignalWaiter.h"
+#include "tests/support/WorkspaceOnSandbox.h"
+#include "ui/models/UserPreviewModel.h"
+#include "ui/pages/TopologyPage.h"
+
+#include <catch2/catch.hpp>
+
+#include <QAbstractButton>
+#include <QDir>
+#include <QFile>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using tb::sync::TestSyncOutcome;
+using tb::sync::UserPreview;
+using tb::test::SignalWaiter;
+using tb::ui::TestUsersPage;
+
+namespace {
+
+const QString kAdele = QStringLiteral("adele.vance@contoso.onmicrosoft.com"); // new in Fabrikam
+const QString kZainab = QStringLiteral("zainab.okafor@contoso.onmicrosoft.com"); // an accepted guest in Fabrikam
+const QString kBianca = QStringLiteral("bianca.berg@contoso.onmicrosoft.com"); // a pending guest in Fabrikam
+
+void saveScreenshot(QWidget& widget, const QString& name)
+{
+    const QString folder = QStringLiteral(TB_ARTIFACT_DIR);
+    QDir().mkpath(folder);
+    QCoreApplication::processEvents();
+    CHECK(widget.grab().save(QDir(folder).filePath(name)));
+}
+
+struct SignedInPair : tb::test::WorkspaceOnSandbox
+{
+    SignedInPair() { startSignedIn(setupScopes); }
+};
+
+// The configuration and its job, made as an administrator makes them: Apply on the topology page.
+tb::setup::SetupState applyOnTopologyPage(tb::Workspace& workspace)
+{
+    tb::ui::TopologyPage page(workspace);
+    QSignalSpy read(&page, &tb::ui::TopologyPage::stateRead);
+    QSignalSpy finished(&page, &tb::ui::TopologyPage::applyFinished);
+    page.show();
+    REQUIRE(SignalWaiter::waitForCount(read));
+    page.apply();
+    REQUIRE(page.applyConfirmation() != nullptr);
+    page.applyConfirmation()->button(QMessageBox::Ok)->click();
+    REQUIRE(SignalWaiter::waitForCount(finished));
+    REQUIRE(finished.first().first().toBool());
+    REQUIRE(SignalWaiter::waitForCount(read, 2));
+    REQUIRE(page.state().configuration.has_value());
+    REQUIRE(page.state().configuration->hasJob());
+    return page.state();
+}
+
+int rowOf(const tb::ui::UserPreviewModel& model, const QString& upn)
+{
+    for (int row = 0; row < model.rowCount(); ++row) {
+        if (model.previewAt(row)->userPrincipalName.compare(upn, Qt::CaseInsensitive) == 0) {
+            return row;
+        }
+    }
+    return -1;
+}
+
+qsizetype writesSince(tbsandbox::RequestLog& log, qint64 since)
+{
+    qsizetype writes = 0;
+    for (const tbsandbox::RequestLogEntry& entry : log.entriesAfter(since)) {
+        writes += entry.method == QStringLiteral("GET") ? 0 : 1;
+    }
+    return writes;
+}
+
+} // namespace
+
+TEST_CASE("The test users page previews without writing, then a test sync matches the preview", "[gui]")
+{
+    SignedInPair pair;
+    const tb::setup::SetupState state = applyOnTopologyPage(*pair.workspace);
+
+    TestUsersPage page(*pair.workspace);
+    page.setSetupState(state);
+    page.resize(1300, 860);
+    page.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&page));
+    page.setListedUsers({kAdele, kZainab, QStringLiteral("# a comment line"), kBianca, QString(), kAdele});
+    CHECK(page.listedUsers() == QStringList({kAdele, kZainab, kBianca}));
+
+    // Preview: nothing but GETs reach the tenants.
+    const qint64 before = pair.sandbox.requestLog().total();
+    QSignalSpy previewed(&page, &TestUsersPage::previewFinished);
+    page.preview();
+    REQUIRE(SignalWaiter::waitForCount(previewed, 1, 30000));
+    CHECK(previewed.first().first().toInt() == 3);
+    CHECK(writesSince(pair.sandbox.requestLog(), before) == 0);
+
+    tb::ui::UserPreviewModel& model = *page.model();
+    const int adele = rowOf(model, kAdele);
+    const int zainab = rowOf(model, kZainab);
+    const int bianca = rowOf(model, kBianca);
+    REQUIRE(adele >= 0);
+    REQUIRE(zainab >= 0);
+    REQUIRE(bianca >= 0);
+    CHECK(model.previewAt(adele)->match == UserPreview::Match::New);
+    CHECK(model.previewAt(adele)->action == UserPreview::Action::Create);
+    CHECK(model.previewAt(zainab)->match == UserPreview::Match::ExistingGuest);
+    CHECK(model.previewAt(bianca)->match == UserPreview::Match::PendingGuest);
+    auto* summary = page.findChild<QLabel*>(QStringLiteral("testUsersSummary"));
+    REQUIRE(summary != nullptr);
+    CHECK(summary->text().startsWith(QStringLiteral("Preview, nothing changed")));
+    page.findChild<QTableView*>(QStringLiteral("previewTable"))->selectRow(adele);
+    saveScreenshot(page, QStringLiteral("test-users-preview.png"));
+
+    // Test sync asks first, naming the target; Cancel sends nothing.
+    page.testSync();
+    REQUIRE(page.testSyncConfirmation() != nullptr);
+    CHECK(page.testSyncConfirmation()->text().contains(QStringLiteral("into Fabrikam")));
+    CHECK(page.testSyncConfirmation()->defaultButton() == page.testSyncConfirmation()->button(QMessageBox::Cancel));
+    const qint64 beforeCancel = pair.sandbox.requestLog().total();
+    page.testSyncConfirmation()->button(QMessageBox::Cancel)->click();
+    QCoreApplication::processEvents();
+    CHECK(writesSince(pair.sandbox.requestLog(), beforeCancel) == 0);
+
+    QSignalSpy synced(&page, &TestUsersPage::testSyncFinished);
+    page.testSync();
+    REQUIRE(page.testSyncConfirmation() != nullptr);
+    QAbstractButton* go = nullptr;
+    for (QAbstractButton* candidate : page.testSyncConfirmation()->buttons()) {
+        if (page.testSyncConfirmation()->buttonRole(candidate) == QMessageBox::AcceptRole) {
+            go = candidate;
+        }
+    }
+    REQUIRE(go != nullptr);
+    go->click();
+    REQUIRE(SignalWaiter::waitForCount(synced, 1, 60000));
+    const std::optional<TestSyncOutcome> adeleOutcome = model.outcomeAt(adele);
+    REQUIRE(adeleOutcome.has_value());
+    INFO(adeleOutcome->summary().toStdString());
+    CHECK(adeleOutcome->verdict == TestSyncOutcome::Verdict::AsPredicted);
+    CHECK(adeleOutcome->serviceAction == QStringLiteral("create"));
+    CHECK_FALSE(adeleOutcome->timeline.isEmpty());
+    const std::optional<TestSyncOutcome> zainabOutcome = model.outcomeAt(zainab);
+    REQUIRE(zainabOutcome.has_value());
+    INFO(zainabOutcome->summary().toStdString());
+    CHECK(zainabOutcome->verdict == TestSyncOutcome::Verdict::AsPredicted);
+    CHECK(summary->text().startsWith(QStringLiteral("Test sync finished")));
+    // Done: another preview or test sync can follow, nothing to cancel.
+    CHECK(page.findChild<QPushButton*>(QStringLiteral("previewButton"))->isEnabled());
+    CHECK(page.findChild<QPushButton*>(QStringLiteral("testSyncButton"))->isEnabled());
+    CHECK_FALSE(page.findChild<QPushButton*>(QStringLiteral("cancelTestButton"))->isEnabled());
+    page.findChild<QTableView*>(QStringLiteral("previewTable"))->selectRow(adele);
+    saveScreenshot(page, QStringLiteral("test-users-test-sync.png"));
+}
+
+TEST_CASE("The test users page imports a list and names the line it cannot read", "[gui]")
+{
+    SignedInPair pair;
+    TestUsersPage page(*pair.workspace);
+    QTemporaryDir dir;
+    const QString csv = dir.filePath(QStringLiteral("users.csv"));
+    QFile file(csv);
+    REQUIRE(file.open(QIODevice::WriteOnly));
+    file.write("version:v1.0\n"
+               "Name [displayName] Required,User name [userPrincipalName] Required\n"
+               "\"Vance, Adele\",adele.vance@contoso.onmicrosoft.com\n"
+               "Zainab Okafor,zainab.okafor@contoso.onmicrosoft.com\n");
+    file.close();
+    QString problem;
+    INFO(problem.toStdString());
+    REQUIRE(page.importList(csv, &problem));
+    CHECK(page.listedUsers() == QStringList({kAdele, kZainab}));
+
+    const QString broken = dir.filePath(QStringLiteral("broken.txt"));
+    QFile brokenFile(broken);
+    REQUIRE(brokenFile.open(QIODevice::WriteOnly));
+    brokenFile.write("bianca.berg@contoso.onmicrosoft.com\nnot a user name\n");
+    brokenFile.close();
+    CHECK_FALSE(page.importList(broken, &problem));
+    CHECK(problem.contains(QStringLiteral("Line 2")));
+    CHECK(page.listedUsers() == QStringList({kAdele, kZainab})); // nothing of the broken file
+}
