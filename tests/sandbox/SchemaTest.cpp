@@ -576,7 +576,9 @@ TEST_CASE("Schema: the engine's functions and scoping operators", "[sandbox][sch
                 QJsonObject {{QStringLiteral("name"), QStringLiteral("g")}, {QStringLiteral("clauses"), list}}}}};
         return tbsandbox::ScopeFilter::evaluate(scope, attributes).passed;
     };
-    CHECK(passes({clause(QStringLiteral("EQUALS"), QStringLiteral("givenName"), {QStringLiteral("zoë")})}));
+    CHECK(passes({clause(QStringLiteral("EQUALS"), QStringLiteral("givenName"), {QStringLiteral("Zoë")})}));
+    // EQUALS is exact and case-sensitive (Microsoft's scoping-filter article; the client's ScopingOperator agrees).
+    CHECK_FALSE(passes({clause(QStringLiteral("EQUALS"), QStringLiteral("givenName"), {QStringLiteral("zoë")})}));
     CHECK(passes({clause(QStringLiteral("NOT_EQUALS"), QStringLiteral("givenName"), {QStringLiteral("Ann")})}));
     CHECK(passes({clause(QStringLiteral("is true"), QStringLiteral("accountEnabled"))}));
     CHECK_FALSE(passes({clause(QStringLiteral("IS FALSE"), QStringLiteral("accountEnabled"))}));

@@ -110,7 +110,8 @@ bool clauseHolds(const OperatorSpec& spec, const QJsonValue& value, const QStrin
     const auto equalsAny = [&] {
         for (const QString& actual : values) {
             for (const QString& target : wanted) {
-                if (actual.compare(target, Qt::CaseInsensitive) == 0) {
+                // Exact and case-sensitive, as Microsoft's scoping-filter article says of EQUALS.
+                if (actual == target) {
                     return true;
                 }
             }
