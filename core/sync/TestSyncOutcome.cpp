@@ -44,13 +44,13 @@ QString TestSyncOutcome::verdictName(Verdict verdict)
 
 QString TestSyncOutcome::summary() const
 {
+    // The verdict ("failed", "skipped") is shown beside the summary, so these say why, not that.
     if (verdict == Verdict::Failed) {
-        return errorCode.isEmpty() ? QStringLiteral("failed: %1").arg(errorMessage)
-                                   : QStringLiteral("failed with %1: %2").arg(errorCode, errorMessage);
+        return errorCode.isEmpty() ? errorMessage : QStringLiteral("%1: %2").arg(errorCode, errorMessage);
     }
     if (verdict == Verdict::Skipped) {
-        return errorCode.isEmpty() ? QStringLiteral("skipped by the service")
-                                   : QStringLiteral("skipped by the service (%1)").arg(errorCode);
+        return errorCode.isEmpty() ? QStringLiteral("the service did not act on the user")
+                                   : QStringLiteral("the service did not act on the user (%1)").arg(errorCode);
     }
     const QString did = serviceAction == QStringLiteral("create") ? QStringLiteral("created")
         : serviceAction == QStringLiteral("update")               ? QStringLiteral("updated")

@@ -73,6 +73,9 @@ PreviewCommand::PreviewCommand(CliOutput& output, QObject* parent)
           QStringLiteral("The direct members of a source group, by name or object id (at most %1).")
               .arg(kMaxGroupUsers),
           QStringLiteral("NAME_OR_ID"))
+    , m_asIsOption(QStringLiteral("as-is"),
+          QStringLiteral("What the next cycle would do today: users not assigned to the configuration are skipped. "
+                         "Without it, users are previewed as test-sync treats them (it assigns them first)."))
 { }
 
 PreviewCommand::~PreviewCommand() = default;
@@ -93,6 +96,7 @@ void PreviewCommand::addOptions(QCommandLineParser& parser)
     parser.addOption(m_usersOption);
     parser.addOption(m_userOption);
     parser.addOption(m_groupOption);
+    parser.addOption(m_asIsOption);
 }
 
 QStringList PreviewCommand::parseUserList(const QString& text, QString* problem)
@@ -150,6 +154,7 @@ QString PreviewCommand::readOptions(const QCommandLineParser& parser)
     if (const QString problem = m_desiredOptions.read(parser); !problem.isEmpty()) {
         return problem;
     }
+    m_asIs = parser.isSet(m_asIsOption);
     const int sources = (parser.isSet(m_usersOption) ? 1 : 0) + (parser.isSet(m_userOption) ? 1 : 0)
         + (parser.isSet(m_groupOption) ? 1 : 0);
     if (sources == 0) {
@@ -309,6 +314,7 @@ void PreviewCommand::readGroup(const SetupPair& pair)
 void PreviewCommand::startPreview(const QStringList& users)
 {
     m_preview = new sync::Preview(*m_pair->sourceClient, *m_pair->targetClient, this);
+    m_preview->setAssumeAssigned(!m_asIs);
     connect(m_preview, &sync::Preview::failed, this, [this](const QString& message) {
         m_output.printError(message);
         finish(ExitCode::ServiceError);
@@ -360,7 +366,9 @@ void PreviewCommand::print(const QList<UserPreview>& previews)
             continue;
         }
         m_output.printLine(QString());
-        m_output.printLine(tr("%1 (%2):").arg(preview.userPrincipalName, preview.matchReason));
+        m_output.printLine(preview.matchReason.isEmpty()
+                ? tr("%1:").arg(preview.userPrincipalName)
+                : tr("%1 (%2):").arg(preview.userPrincipalName, preview.matchReason));
         for (const UserPreview::Attribute& attribute : changes) {
             m_output.printLine(QStringLiteral("  %1: %2 → %3")
                                    .arg(attribute.name, attribute.current.isEmpty() ? tr("(none)") : attribute.current,

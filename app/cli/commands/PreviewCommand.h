@@ -58,6 +58,8 @@ private:
     QCommandLineOption m_usersOption;
     QCommandLineOption m_userOption;
     QCommandLineOption m_groupOption;
+    QCommandLineOption m_asIsOption;
+    bool m_asIs = false;
     QStringList m_users;
     QString m_group;
     std::optional<SetupPair> m_pair;

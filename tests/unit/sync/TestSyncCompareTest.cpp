@@ -210,7 +210,7 @@ TEST_CASE("TestSync: a service failure is explained from the catalogue", "[sync]
     CHECK(outcome.differences.isEmpty());
     CHECK(outcome.missingRequired.isEmpty());
     CHECK(outcome.summary()
-        == QStringLiteral("failed with AzureActiveDirectoryQuotaLimitExceeded: The directory object quota limit has "
+        == QStringLiteral("AzureActiveDirectoryQuotaLimitExceeded: The directory object quota limit has "
                           "been exceeded."));
     CHECK(outcome.timeline.last().text.endsWith(QStringLiteral("[failure]")));
 
@@ -246,7 +246,7 @@ TEST_CASE("TestSync: skips are as predicted only when the preview expected them"
     CHECK(outcome.verdict == Verdict::Skipped);
     CHECK(outcome.errorCode == QStringLiteral("NotEffectivelyEntitled"));
     CHECK(outcome.explanation.startsWith(QStringLiteral("The user is not assigned")));
-    CHECK(outcome.summary() == QStringLiteral("skipped by the service (NotEffectivelyEntitled)"));
+    CHECK(outcome.summary() == QStringLiteral("the service did not act on the user (NotEffectivelyEntitled)"));
 
     preview.action = UserPreview::Action::Skip;
     CHECK(TestSync::compare(preview, skipped, {}, kRequired).verdict == Verdict::AsPredicted);
