@@ -13,6 +13,7 @@
 #include "app/cli/commands/PlanCommand.h"
 #include "app/cli/commands/PreflightCommand.h"
 #include "app/cli/commands/PreviewCommand.h"
+#include "app/cli/commands/RolloutCommand.h"
 #include "app/cli/commands/StatusCommand.h"
 #include "app/cli/commands/TenantsCommand.h"
 #include "app/cli/commands/TestSyncCommand.h"
@@ -105,6 +106,9 @@ std::unique_ptr<tb::cli::CliCommand> makeCommand(const QString& name, tb::cli::C
     if (name == QStringLiteral("preview")) {
         return std::make_unique<tb::cli::PreviewCommand>(output);
     }
+    if (name == QStringLiteral("rollout")) {
+        return std::make_unique<tb::cli::RolloutCommand>(output);
+    }
     return nullptr;
 }
 
@@ -132,6 +136,8 @@ QString generalHelp()
         "  test-sync Sync a few test users for real and compare with their preview: --users FILE | --user UPN ... |\n"
         "            --group NAME_OR_ID [--require ATTR,...] [--yes] (exit 3: some differ, 4: some failed)\n"
         "  preview   What sync would do to some users, writing nothing: --users FILE | --user UPN | --group NAME\n"
+        "  rollout   Roll out in stages that pause themselves: plan --stage NAME=GROUP[,GROUP...]... | run [--yes]\n"
+        "            [--threshold PCT] | status | pause | undo STAGE [--yes] (exit 3: the stage paused itself)\n"
         "\n"
         "SETTINGS (plan, apply): --no-user-sync --no-inbound-auto-redeem --no-outbound-auto-redeem --no-job\n"
         "                        --name TEXT (the configuration's name; default \"<source> to <target>\")\n"

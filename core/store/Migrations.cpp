@@ -54,6 +54,34 @@ QList<QStringList> Migrations::steps()
                            " outcome TEXT NOT NULL,"
                            " PRIMARY KEY (run_id, source_user_id))"),
         },
+        // 3: staged rollouts (issue 6): the stages a user planned, and every assignment a stage added, so that undo
+        // removes exactly those. What was sent to the tenant is journalled in `journal` under the rollout's run id.
+        {
+            QStringLiteral("CREATE TABLE rollouts ("
+                           " id TEXT PRIMARY KEY NOT NULL,"
+                           " created_at TEXT NOT NULL,"
+                           " source_tenant_id TEXT NOT NULL,"
+                           " target_tenant_id TEXT NOT NULL,"
+                           " service_principal_id TEXT NOT NULL,"
+                           " job_id TEXT NOT NULL,"
+                           " settings TEXT NOT NULL DEFAULT '{}',"
+                           " state TEXT NOT NULL)"),
+            QStringLiteral("CREATE TABLE rollout_stages ("
+                           " rollout_id TEXT NOT NULL REFERENCES rollouts (id) ON DELETE CASCADE,"
+                           " position INTEGER NOT NULL,"
+                           " name TEXT NOT NULL,"
+                           " principals TEXT NOT NULL DEFAULT '[]',"
+                           " state TEXT NOT NULL,"
+                           " detail TEXT NOT NULL DEFAULT '{}',"
+                           " PRIMARY KEY (rollout_id, position))"),
+            QStringLiteral("CREATE TABLE rollout_assignments ("
+                           " rollout_id TEXT NOT NULL REFERENCES rollouts (id) ON DELETE CASCADE,"
+                           " position INTEGER NOT NULL,"
+                           " principal_id TEXT NOT NULL,"
+                           " assignment_id TEXT NOT NULL,"
+                           " removed INTEGER NOT NULL DEFAULT 0,"
+                           " PRIMARY KEY (rollout_id, principal_id))"),
+        },
     };
 }
 
