@@ -17,6 +17,7 @@
 #include "app/cli/commands/StatusCommand.h"
 #include "app/cli/commands/TenantsCommand.h"
 #include "app/cli/commands/TestSyncCommand.h"
+#include "app/cli/commands/TraceCommand.h"
 #include "app/cli/commands/UsersCommand.h"
 #include "app/cli/commands/WhoamiCommand.h"
 #include "app/common/LaunchOptions.h"
@@ -109,6 +110,9 @@ std::unique_ptr<tb::cli::CliCommand> makeCommand(const QString& name, tb::cli::C
     if (name == QStringLiteral("rollout")) {
         return std::make_unique<tb::cli::RolloutCommand>(output);
     }
+    if (name == QStringLiteral("trace")) {
+        return std::make_unique<tb::cli::TraceCommand>(output);
+    }
     return nullptr;
 }
 
@@ -138,6 +142,7 @@ QString generalHelp()
         "  preview   What sync would do to some users, writing nothing: --users FILE | --user UPN | --group NAME\n"
         "  rollout   Roll out in stages that pause themselves: plan --stage NAME=GROUP[,GROUP...]... | run [--yes]\n"
         "            [--threshold PCT] | status | pause | undo STAGE [--yes] (exit 3: the stage paused itself)\n"
+        "  trace     Why a source user is or is not synced, and the fix: trace USER (exit 3: something blocks)\n"
         "\n"
         "SETTINGS (plan, apply): --no-user-sync --no-inbound-auto-redeem --no-outbound-auto-redeem --no-job\n"
         "                        --name TEXT (the configuration's name; default \"<source> to <target>\")\n"
