@@ -7,6 +7,8 @@
 #include "app/cli/CliOutput.h"
 #include "app/cli/ExitCode.h"
 #include "app/cli/commands/ApplyCommand.h"
+#include "app/cli/commands/CleanupCommand.h"
+#include "app/cli/commands/ImpactCommand.h"
 #include "app/cli/commands/JobCommand.h"
 #include "app/cli/commands/LoginCommand.h"
 #include "app/cli/commands/LogoutCommand.h"
@@ -14,6 +16,7 @@
 #include "app/cli/commands/PreflightCommand.h"
 #include "app/cli/commands/PreviewCommand.h"
 #include "app/cli/commands/RolloutCommand.h"
+#include "app/cli/commands/SchemaCommand.h"
 #include "app/cli/commands/StatusCommand.h"
 #include "app/cli/commands/TenantsCommand.h"
 #include "app/cli/commands/TestSyncCommand.h"
@@ -107,6 +110,15 @@ std::unique_ptr<tb::cli::CliCommand> makeCommand(const QString& name, tb::cli::C
     if (name == QStringLiteral("preview")) {
         return std::make_unique<tb::cli::PreviewCommand>(output);
     }
+    if (name == QStringLiteral("impact")) {
+        return std::make_unique<tb::cli::ImpactCommand>(output);
+    }
+    if (name == QStringLiteral("schema")) {
+        return std::make_unique<tb::cli::SchemaCommand>(output);
+    }
+    if (name == QStringLiteral("cleanup")) {
+        return std::make_unique<tb::cli::CleanupCommand>(output);
+    }
     if (name == QStringLiteral("rollout")) {
         return std::make_unique<tb::cli::RolloutCommand>(output);
     }
@@ -140,6 +152,10 @@ QString generalHelp()
         "  test-sync Sync a few test users for real and compare with their preview: --users FILE | --user UPN ... |\n"
         "            --group NAME_OR_ID [--require ATTR,...] [--yes] (exit 3: some differ, 4: some failed)\n"
         "  preview   What sync would do to some users, writing nothing: --users FILE | --user UPN | --group NAME\n"
+        "  schema    The job's schema as JSON, to edit a copy: get [--output FILE]\n"
+        "  impact    Which users an edited schema would create, update or soft-delete: --schema FILE\n"
+        "  cleanup   What sync created in the target: list | remove-assignments [--yes] (the service then\n"
+        "            soft-deletes the users it provisioned)\n"
         "  rollout   Roll out in stages that pause themselves: plan --stage NAME=GROUP[,GROUP...]... | run [--yes]\n"
         "            [--threshold PCT] | status | pause | undo STAGE [--yes] (exit 3: the stage paused itself)\n"
         "  trace     Why a source user is or is not synced, and the fix: trace USER (exit 3: something blocks)\n"
