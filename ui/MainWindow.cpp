@@ -8,6 +8,7 @@
 #include "core/auth/SignInService.h"
 #include "ui/pages/ConnectPage.h"
 #include "ui/pages/DirectoryPage.h"
+#include "ui/pages/RolloutPage.h"
 #include "ui/pages/TestUsersPage.h"
 #include "ui/pages/TopologyPage.h"
 #include "ui/widgets/MessageBanner.h"
@@ -52,6 +53,7 @@ MainWindow::MainWindow(Workspace& workspace, QWidget* parent)
     , m_connectPage(new ConnectPage(workspace, this))
     , m_topologyPage(new TopologyPage(workspace, this))
     , m_testUsersPage(new TestUsersPage(workspace, this))
+    , m_rolloutPage(new RolloutPage(workspace, this))
     , m_directoryPage(new DirectoryPage(workspace, this))
     , m_banner(new MessageBanner(this))
     , m_sourceAccountLabel(new QLabel(this))
@@ -67,6 +69,7 @@ MainWindow::MainWindow(Workspace& workspace, QWidget* parent)
     m_navigation->addItem(tr("Connect"));
     m_navigation->addItem(tr("Topology"));
     m_navigation->addItem(tr("Test users"));
+    m_navigation->addItem(tr("Rollout"));
     m_navigation->addItem(tr("Directory"));
     m_navigation->setMaximumWidth(160);
     m_pages->setObjectName(QStringLiteral("pageStack"));
@@ -76,6 +79,9 @@ MainWindow::MainWindow(Workspace& workspace, QWidget* parent)
     // The test users page tests against the configuration the topology page found (it reads it itself otherwise).
     connect(m_topologyPage, &TopologyPage::stateRead, this,
         [this] { m_testUsersPage->setSetupState(m_topologyPage->state()); });
+    m_pages->addWidget(m_rolloutPage);
+    connect(m_topologyPage, &TopologyPage::stateRead, this,
+        [this] { m_rolloutPage->setSetupState(m_topologyPage->state()); });
     m_pages->addWidget(m_directoryPage);
     connect(m_navigation, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
     m_navigation->setCurrentRow(0);

@@ -17,12 +17,13 @@ namespace tb::ui {
 class ConnectPage;
 class DirectoryPage;
 class MessageBanner;
+class RolloutPage;
 class TestUsersPage;
 class TopologyPage;
 
-// The main window: a navigation list on the left (Connect, Topology, Directory), one page at a time, and a status bar
-// with the two signed-in accounts and their cloud, and where the tenants come from. Owns its widgets and nothing of
-// core: the Workspace is borrowed. GUI thread.
+// The main window: a navigation list on the left (Connect, Topology, Test users, Rollout, Directory), one page at a
+// time, and a status bar with the two signed-in accounts and their cloud, and where the tenants come from. Owns its
+// widgets and nothing of core: the Workspace is borrowed. GUI thread.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -35,6 +36,7 @@ public:
     [[nodiscard]] TopologyPage* topologyPage() const { return m_topologyPage; }
     [[nodiscard]] DirectoryPage* directoryPage() const { return m_directoryPage; }
     [[nodiscard]] TestUsersPage* testUsersPage() const { return m_testUsersPage; }
+    [[nodiscard]] RolloutPage* rolloutPage() const { return m_rolloutPage; }
     [[nodiscard]] QString accountStatusText() const;
 
 private:
@@ -48,6 +50,7 @@ private:
     ConnectPage* m_connectPage;
     TopologyPage* m_topologyPage;
     TestUsersPage* m_testUsersPage;
+    RolloutPage* m_rolloutPage;
     DirectoryPage* m_directoryPage;
     MessageBanner* m_banner;
     QLabel* m_sourceAccountLabel;

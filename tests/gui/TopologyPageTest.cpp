@@ -15,6 +15,7 @@
 #include "tests/support/WorkspaceOnSandbox.h"
 #include "ui/MainWindow.h"
 #include "ui/dialogs/StepRequestDialog.h"
+#include "ui/pages/RolloutPage.h"
 #include "ui/pages/TestUsersPage.h"
 #include "ui/topology/AccessSettingToggle.h"
 #include "ui/widgets/MessageBanner.h"
@@ -427,17 +428,20 @@ TEST_CASE("Cancel stops an apply after the step in flight and the rest stays pen
     CHECK_FALSE(cancel->isVisible());
 }
 
-TEST_CASE("The main window lists its pages in the order of the work: Connect, Topology, Test users, Directory", "[gui]")
+TEST_CASE("The main window lists its pages in the order of the work: Connect, Topology, Test users, Rollout, "
+          "Directory",
+    "[gui]")
 {
     PageOnSandbox fixture;
     tb::ui::MainWindow window(*fixture.workspace);
     auto* navigation = window.findChild<QListWidget*>(QStringLiteral("navigationList"));
     REQUIRE(navigation != nullptr);
-    REQUIRE(navigation->count() == 4);
+    REQUIRE(navigation->count() == 5);
     CHECK(navigation->item(0)->text() == QStringLiteral("Connect"));
     CHECK(navigation->item(1)->text() == QStringLiteral("Topology"));
     CHECK(navigation->item(2)->text() == QStringLiteral("Test users"));
-    CHECK(navigation->item(3)->text() == QStringLiteral("Directory"));
+    CHECK(navigation->item(3)->text() == QStringLiteral("Rollout"));
+    CHECK(navigation->item(4)->text() == QStringLiteral("Directory"));
     REQUIRE(window.topologyPage() != nullptr);
     auto* pages = window.findChild<QStackedWidget*>(QStringLiteral("pageStack"));
     REQUIRE(pages != nullptr);
@@ -445,4 +449,6 @@ TEST_CASE("The main window lists its pages in the order of the work: Connect, To
     CHECK(pages->currentWidget() == window.topologyPage());
     navigation->setCurrentRow(2);
     CHECK(pages->currentWidget() == window.testUsersPage());
+    navigation->setCurrentRow(3);
+    CHECK(pages->currentWidget() == window.rolloutPage());
 }

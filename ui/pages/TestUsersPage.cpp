@@ -6,13 +6,13 @@
 #include "core/graph/GraphError.h"
 #include "core/model/TenantRole.h"
 #include "core/setup/SetupPlan.h"
-#include "core/setup/SetupStateReader.h"
 #include "core/setup/UserListing.h"
 #include "core/store/ProfileSettings.h"
 #include "core/sync/Preview.h"
 #include "core/sync/TestSync.h"
 #include "core/sync/TestSyncStore.h"
 #include "ui/models/UserPreviewModel.h"
+#include "ui/pages/PairConfigurationReader.h"
 #include "ui/widgets/MessageBanner.h"
 #include "ui/widgets/UserPreviewDetail.h"
 
@@ -78,6 +78,7 @@ QStringList csvFields(const QString& line)
 TestUsersPage::TestUsersPage(Workspace& workspace, QWidget* parent)
     : QWidget(parent)
     , m_workspace(workspace)
+    , m_configurationReader(new PairConfigurationReader(workspace, this))
     , m_banner(new MessageBanner(this))
     , m_usersEdit(new QPlainTextEdit(this))
     , m_findEdit(new QLineEdit(this))
@@ -193,6 +194,18 @@ TestUsersPage::TestUsersPage(Workspace& workspace, QWidget* parent)
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &TestUsersPage::showSelected);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &TestUsersPage::showSelected);
     updateButtons();
+    connect(m_configurationReader, &PairConfigurationReader::finished, this, [this](const setup::SetupState& state) {
+        m_progressLabel->clear();
+        setSetupState(state);
+        if (!PairConfigurationReader::hasJob(state)) {
+            m_banner->showMessage(
+                MessageBanner::Level::Information, PairConfigurationReader::noJobMessage(state, tr("test users")));
+        }
+    });
+    connect(m_configurationReader, &PairConfigurationReader::failed, this, [this](const QString& userMessage) {
+        m_progressLabel->clear();
+        m_banner->showMessage(MessageBanner::Level::Error, userMessage);
+    });
 }
 
 TestUsersPage::~TestUsersPage() = default;
@@ -273,47 +286,20 @@ bool TestUsersPage::importList(const QString& filePath, QString* problem)
 void TestUsersPage::showEvent(QShowEvent* event)
 {
     QWidget::showEvent(event);
-    if (!m_stateKnown && !m_reader) {
+    if (!m_stateKnown && !m_configurationReader->isReading()) {
         readSetupState();
     }
 }
 
 void TestUsersPage::readSetupState()
 {
-    const auto source = m_workspace.tenant(TenantRole::Source);
-    const auto target = m_workspace.tenant(TenantRole::Target);
-    graph::GraphClient* sourceClient = m_workspace.setupClient(TenantRole::Source);
-    graph::GraphClient* targetClient = m_workspace.setupClient(TenantRole::Target);
-    if (!source || !target || !sourceClient || !targetClient) {
-        m_banner->showMessage(MessageBanner::Level::Information,
-            tr("Sign in to the source and the target tenant on the Connect page first."));
+    if (!m_configurationReader->read()) {
+        if (!m_configurationReader->isReading()) {
+            m_banner->showMessage(MessageBanner::Level::Information, PairConfigurationReader::notSignedInMessage());
+        }
         return;
     }
-    auto* reader = new setup::SetupStateReader(*sourceClient, *targetClient, this);
-    m_reader = reader;
-    connect(reader, &setup::SetupStateReader::finished, this, [this, reader](const setup::SetupState& state) {
-        reader->deleteLater();
-        setSetupState(state);
-        if (!hasJob()) {
-            m_banner->showMessage(MessageBanner::Level::Information,
-                tr("There is no cross-tenant synchronization configuration with a job for %1 and %2 yet: create "
-                   "it on the Topology page (Apply), then come back to test users.")
-                    .arg(tenantName(state.source), tenantName(state.target)));
-        } else {
-            m_banner->hide();
-        }
-    });
-    connect(reader, &setup::SetupStateReader::failed, this,
-        [this, reader](const QString& userMessage, const graph::GraphError&) {
-            reader->deleteLater();
-            m_banner->showMessage(MessageBanner::Level::Error, userMessage);
-        });
-    setup::SetupStateReader::Options options;
-    options.configurationDisplayName
-        = setup::SetupPlan::defaultConfigurationName(tenantName(*source), tenantName(*target));
-    m_progressLabel->setText(
-        tr("Finding the configuration of %1 and %2…").arg(tenantName(*source), tenantName(*target)));
-    reader->read(*source, *target, options);
+    m_progressLabel->setText(m_configurationReader->progressText());
 }
 
 bool TestUsersPage::hasJob() const

@@ -22,7 +22,6 @@ class Workspace;
 }
 
 namespace tb::setup {
-class SetupStateReader;
 class UserListing;
 } // namespace tb::setup
 
@@ -35,6 +34,7 @@ class TestSyncStore;
 namespace tb::ui {
 
 class MessageBanner;
+class PairConfigurationReader;
 class UserPreviewDetail;
 class UserPreviewModel;
 
@@ -43,8 +43,8 @@ class UserPreviewModel;
 // (no writes: core's Preview), then runs a real test sync of just those users (core's TestSync, after a
 // confirmation naming the target and the counts) and sees, per user, whether reality matched the preview and
 // whether every attribute their target needs arrived. The attributes the target needs are kept per profile.
-// Finds the pair's configuration and job itself (SetupStateReader) unless the topology page hands its state over.
-// GUI thread.
+// Finds the pair's configuration and job itself (PairConfigurationReader) unless the topology page hands its state
+// over. GUI thread.
 class TestUsersPage final : public QWidget
 {
     Q_OBJECT
@@ -89,6 +89,7 @@ private:
     [[nodiscard]] bool hasJob() const;
 
     Workspace& m_workspace;
+    PairConfigurationReader* m_configurationReader;
     setup::SetupState m_state;
     bool m_stateKnown = false;
     MessageBanner* m_banner;
@@ -107,7 +108,6 @@ private:
     UserPreviewModel* m_model;
     QTableView* m_table;
     UserPreviewDetail* m_detail;
-    QPointer<setup::SetupStateReader> m_reader;
     QPointer<setup::UserListing> m_listing;
     QPointer<sync::Preview> m_preview;
     QPointer<sync::TestSync> m_testSync;

@@ -1,0 +1,312 @@
+// SPDX-FileCopyrightText: 2026 TenantBridge contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+// The rollout page against an in-process sandbox, as an administrator uses it: the pair set up on the topology page,
+// two stages planned (Contoso's "CTS Pilot" group, then "Engineering"), estimated, the first one run after the
+// confirmation and watched through a cycle until all its users are processed, then undone after the runner's
+// warning; the rollout is there again on a new page (a restart). Screenshots saved as test artefacts.
+#include "ui/pages/RolloutPage.h"
+#include "core/Workspace.h"
+#include "core/sandbox/RequestLog.h"
+#include "core/sandbox/SandboxServer.h"
+#include "core/sandbox/sync/InjectedUserErrors.h"
+#include "core/sandbox/sync/ProvisioningService.h"
+#include "core/sync/RolloutPlan.h"
+#include "tests/support/SignalWaiter.h"
+#include "tests/support/WorkspaceOnSandbox.h"
+#include "ui/pages/TopologyPage.h"
+#include "ui/widgets/JobHealthPanel.h"
+
+#include <catch2/catch.hpp>
+
+#include <QAbstractButton>
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTableWidget>
+#include <QTest>
+
+using tb::sync::RolloutStage;
+using tb::test::SignalWaiter;
+using tb::ui::RolloutPage;
+using State = tb::sync::RolloutStage::State;
+
+namespace {
+
+void saveScreenshot(QWidget& widget, const QString& name)
+{
+    const QString folder = QStringLiteral(TB_ARTIFACT_DIR);
+    QDir().mkpath(folder);
+    for (int round = 0; round < 3; ++round) {
+        QCoreApplication::sendPostedEvents();
+        QCoreApplication::processEvents();
+    }
+    CHECK(widget.grab().save(QDir(folder).filePath(name)));
+}
+
+struct SignedInPair : tb::test::WorkspaceOnSandbox
+{
+    SignedInPair() { startSignedIn(setupScopes); }
+};
+
+// The configuration and its job, made as an administrator makes them: Apply on the topology page.
+tb::setup::SetupState applyOnTopologyPage(tb::Workspace& workspace)
+{
+    tb::ui::TopologyPage page(workspace);
+    QSignalSpy read(&page, &tb::ui::TopologyPage::stateRead);
+    QSignalSpy finished(&page, &tb::ui::TopologyPage::applyFinished);
+    page.show();
+    REQUIRE(SignalWaiter::waitForCount(read));
+    page.apply();
+    REQUIRE(page.applyConfirmation() != nullptr);
+    page.applyConfirmation()->button(QMessageBox::Ok)->click();
+    REQUIRE(SignalWaiter::waitForCount(finished));
+    REQUIRE(finished.first().first().toBool());
+    REQUIRE(SignalWaiter::waitForCount(read, 2));
+    REQUIRE(page.state().configuration.has_value());
+    REQUIRE(page.state().configuration->hasJob());
+    return page.state();
+}
+
+template <typename T>
+T* child(const QWidget& parent, const char* objectName)
+{
+    auto* found = parent.findChild<T*>(QString::fromLatin1(objectName));
+    REQUIRE(found != nullptr);
+    return found;
+}
+
+QAbstractButton* acceptingButton(const QMessageBox& box)
+{
+    for (QAbstractButton* candidate : box.buttons()) {
+        if (box.buttonRole(candidate) == QMessageBox::AcceptRole) {
+            return candidate;
+        }
+    }
+    FAIL("the confirmation has no accepting button");
+    return nullptr;
+}
+
+qsizetype writesSince(tbsandbox::RequestLog& log, qint64 since)
+{
+    qsizetype writes = 0;
+    for (const tbsandbox::RequestLogEntry& entry : log.entriesAfter(since)) {
+        writes += entry.method == QStringLiteral("GET") ? 0 : 1;
+    }
+    return writes;
+}
+
+// Polls the job often, so the stage's watch sees the cycle without the product's waits.
+tb::sync::RolloutRunner::Settings fastRunner()
+{
+    tb::sync::RolloutRunner::Settings settings;
+    settings.monitorTiming.fastMs = 20;
+    settings.monitorTiming.fastPolls = 3;
+    settings.monitorTiming.cycleMs = 30;
+    settings.monitorTiming.steadyMs = 40;
+    settings.monitorTiming.maxMs = 160;
+    return settings;
+}
+
+} // namespace
+
+TEST_CASE("The rollout page plans and estimates stages, runs the pilot through a cycle and undoes it", "[gui]")
+{
+    SignedInPair pair;
+    const tb::setup::SetupState state = applyOnTopologyPage(*pair.workspace);
+
+    RolloutPage page(*pair.workspace);
+    page.setRunnerSettings(fastRunner());
+    page.setSetupState(state);
+    page.resize(1300, 900);
+    page.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&page));
+    CHECK(child<QSpinBox>(page, "errorThresholdSpin")->value() == 10); // RolloutSettings' default
+
+    // Two stages: the pilot typed into the fields, Engineering through the page's own call.
+    QSignalSpy added(&page, &RolloutPage::stageAdded);
+    child<QLineEdit>(page, "stageNameEdit")->setText(QStringLiteral("Pilot"));
+    child<QLineEdit>(page, "stagePrincipalsEdit")->setText(QStringLiteral("CTS Pilot"));
+    REQUIRE(child<QPushButton>(page, "addStageButton")->isEnabled());
+    child<QPushButton>(page, "addStageButton")->click();
+    REQUIRE(SignalWaiter::waitForCount(added));
+    page.addStage(QStringLiteral("Engineering"), {QStringLiteral("Engineering")});
+    REQUIRE(SignalWaiter::waitForCount(added, 2));
+    REQUIRE(page.plan().stages.size() == 2);
+    CHECK(page.plan().stages.at(0).principals.first().displayName == QStringLiteral("CTS Pilot"));
+    CHECK(page.plan().stages.at(1).principals.first().displayName == QStringLiteral("Engineering"));
+    auto* table = child<QTableWidget>(page, "rolloutStagesTable");
+    CHECK(table->rowCount() == 2);
+
+    // A group that does not exist adds nothing and says so.
+    page.addStage(QStringLiteral("Nobody"), {QStringLiteral("No Such Group")});
+    REQUIRE(SignalWaiter::waitUntil([&page] { return !page.isBusy(); }));
+    CHECK(page.plan().stages.size() == 2);
+
+    // Planned stages move; the order is what is kept.
+    table->selectRow(0);
+    child<QPushButton>(page, "moveStageDownButton")->click();
+    CHECK(page.plan().stages.at(0).name == QStringLiteral("Engineering"));
+    table->selectRow(1);
+    child<QPushButton>(page, "moveStageUpButton")->click();
+    CHECK(page.plan().stages.at(0).name == QStringLiteral("Pilot"));
+
+    // Estimate: reads only.
+    const qint64 beforeEstimate = pair.sandbox.requestLog().total();
+    QSignalSpy estimated(&page, &RolloutPage::estimateFinished);
+    child<QPushButton>(page, "estimateButton")->click();
+    REQUIRE(SignalWaiter::waitForCount(estimated, 1, 30000));
+    REQUIRE(estimated.first().first().toBool());
+    CHECK(writesSince(pair.sandbox.requestLog(), beforeEstimate) == 0);
+    const tb::sync::RolloutEstimate pilot = page.plan().stages.at(0).estimate;
+    CHECK(pilot.users == 5);
+    CHECK(pilot.newInTarget == 5);
+    CHECK(pilot.withoutP1 == 0);
+    CHECK(page.plan().stages.at(1).estimate.users == 26); // Christie came with the pilot
+    CHECK(table->item(0, 4)->text() == QStringLiteral("5"));
+    CHECK(table->item(0, 5)->text() == QStringLiteral("5"));
+    saveScreenshot(page, QStringLiteral("rollout-planned.png"));
+
+    // Run asks first, naming the target and the counts; Cancel sends nothing.
+    page.runNextStage();
+    REQUIRE(page.confirmation() != nullptr);
+    CHECK(page.confirmation()->text().contains(QStringLiteral("into Fabrikam")));
+    CHECK(page.confirmation()->informativeText().contains(QStringLiteral("5 user(s)")));
+    CHECK(page.confirmation()->informativeText().contains(QStringLiteral("5 of them new in Fabrikam")));
+    CHECK(page.confirmation()->defaultButton() == page.confirmation()->button(QMessageBox::Cancel));
+    const qint64 beforeCancel = pair.sandbox.requestLog().total();
+    page.confirmation()->button(QMessageBox::Cancel)->click();
+    QCoreApplication::processEvents();
+    CHECK(writesSince(pair.sandbox.requestLog(), beforeCancel) == 0);
+    CHECK(page.plan().stages.at(0).state == State::Planned);
+
+    QSignalSpy finished(&page, &RolloutPage::stageFinished);
+    child<QPushButton>(page, "runStageButton")->click();
+    REQUIRE(page.confirmation() != nullptr);
+    acceptingButton(*page.confirmation())->click();
+    REQUIRE(SignalWaiter::waitUntil([&page] { return page.plan().stages.at(0).state == State::Watching; }, 30000));
+    // The runner started the job; one cycle brings the pilot in.
+    REQUIRE(SignalWaiter::waitUntil([&pair] { return pair.sandbox.provisioning().runCycle() >= 1; }, 20000));
+    REQUIRE(SignalWaiter::waitForCount(finished, 1, 30000));
+    INFO(page.plan().stages.at(0).message.toStdString());
+    CHECK(finished.first().at(1).value<State>() == State::Done);
+    auto* progress = child<QProgressBar>(page, "stageProgress");
+    CHECK(progress->isVisible());
+    CHECK(progress->maximum() == 5);
+    CHECK(progress->value() == 5);
+    CHECK(child<QLabel>(page, "stageErrorRate")->text().startsWith(QStringLiteral("Error rate 0%")));
+    CHECK(table->item(0, 3)->text() == QStringLiteral("Done"));
+    CHECK(table->item(0, 7)->text() == QStringLiteral("5 of 5, 0 failed"));
+    REQUIRE(SignalWaiter::waitUntil([&page] { return page.jobPanel()->job().has_value(); }));
+
+    // A stage that ran is read-only, and can be undone.
+    table->selectRow(0);
+    CHECK_FALSE(child<QPushButton>(page, "removeStageButton")->isEnabled());
+    CHECK_FALSE(child<QPushButton>(page, "moveStageDownButton")->isEnabled());
+    CHECK(child<QPushButton>(page, "undoStageButton")->isEnabled());
+    saveScreenshot(page, QStringLiteral("rollout-pilot-done.png"));
+
+    // Undo shows the runner's warning of what it does in the target.
+    child<QPushButton>(page, "undoStageButton")->click();
+    REQUIRE(page.confirmation() != nullptr);
+    const QString warning = tb::sync::RolloutPlan::undoWarning(page.plan().stages.at(0));
+    CHECK(page.confirmation()->informativeText() == warning);
+    CHECK(warning.contains(QStringLiteral("soft-deleted")));
+    CHECK(page.confirmation()->defaultButton() == page.confirmation()->button(QMessageBox::Cancel));
+    saveScreenshot(*page.confirmation(), QStringLiteral("rollout-undo-warning.png"));
+    finished.clear();
+    acceptingButton(*page.confirmation())->click();
+    REQUIRE(SignalWaiter::waitForCount(finished, 1, 30000));
+    CHECK(finished.first().at(1).value<State>() == State::Undone);
+    CHECK(page.plan().stages.at(0).assignmentsRemoved == 1);
+
+    // A restart: the rollout comes from the profile.
+    RolloutPage again(*pair.workspace);
+    again.setSetupState(state);
+    REQUIRE(again.plan().stages.size() == 2);
+    CHECK(again.plan().id == page.plan().id);
+    CHECK(again.plan().stages.at(0).state == State::Undone);
+    CHECK(again.plan().stages.at(1).state == State::Planned);
+    CHECK(again.plan().stages.at(1).estimate.users == 26);
+}
+
+TEST_CASE("The rollout page pauses and resumes a stage, and pauses it by itself when too many users fail", "[gui]")
+{
+    SignedInPair pair;
+    const tb::setup::SetupState state = applyOnTopologyPage(*pair.workspace);
+    RolloutPage page(*pair.workspace);
+    page.setRunnerSettings(fastRunner());
+    page.setSetupState(state);
+    page.resize(1300, 900);
+    page.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&page));
+    QSignalSpy added(&page, &RolloutPage::stageAdded);
+    page.addStage(QStringLiteral("Engineering"), {QStringLiteral("Engineering")});
+    REQUIRE(SignalWaiter::waitForCount(added));
+
+    // The threshold is the plan's, kept with it.
+    auto* threshold = child<QSpinBox>(page, "errorThresholdSpin");
+    threshold->setValue(25);
+    CHECK(page.plan().settings.errorRateThreshold == Approx(0.25));
+    threshold->setValue(10);
+    CHECK(page.plan().settings.errorRateThreshold == Approx(0.10));
+
+    QSignalSpy finished(&page, &RolloutPage::stageFinished);
+    page.runNextStage();
+    REQUIRE(page.confirmation() != nullptr);
+    // Not estimated: the confirmation says the counts come right before sending.
+    CHECK(page.confirmation()->informativeText().contains(QStringLiteral("not been estimated")));
+    acceptingButton(*page.confirmation())->click();
+    REQUIRE(SignalWaiter::waitUntil([&page] { return page.plan().stages.at(0).state == State::Watching; }, 30000));
+    CHECK(page.plan().stages.at(0).estimate.users == 27); // estimated by the runner before assigning
+
+    // Paused by the administrator; Resume watches again.
+    auto* pauseButton = child<QPushButton>(page, "pauseRolloutButton");
+    REQUIRE(pauseButton->isEnabled());
+    pauseButton->click();
+    REQUIRE(SignalWaiter::waitForCount(finished));
+    CHECK(finished.first().at(1).value<State>() == State::Paused);
+    CHECK_FALSE(pauseButton->isEnabled());
+    CHECK_FALSE(child<QPushButton>(page, "runStageButton")->isEnabled());
+    auto* resumeButton = child<QPushButton>(page, "resumeRolloutButton");
+    REQUIRE(SignalWaiter::waitUntil([resumeButton] { return resumeButton->isEnabled(); }));
+    resumeButton->click();
+    REQUIRE(SignalWaiter::waitUntil([&page] { return page.plan().stages.at(0).state == State::Watching; }, 30000));
+
+    // Three of its users fail their export: 3 of 27 (11%) passes 10% with at least 3 failures.
+    QString problem;
+    const QJsonObject errors {{QStringLiteral("userPrincipalNames"),
+                                  QJsonArray {QStringLiteral("megan.bowen@contoso.onmicrosoft.com"),
+                                      QStringLiteral("debra.pisani@contoso.onmicrosoft.com"),
+                                      QStringLiteral("mateo.tanaka@contoso.onmicrosoft.com")}},
+        {QStringLiteral("code"), QStringLiteral("AzureActiveDirectoryConflictEntry")}, {QStringLiteral("count"), 1}};
+    INFO(problem.toStdString());
+    REQUIRE(pair.sandbox.provisioning().userErrors().add(errors, &problem) == std::optional<int>(3));
+    finished.clear();
+    REQUIRE(SignalWaiter::waitUntil([&pair] { return pair.sandbox.provisioning().runCycle() >= 1; }, 20000));
+    REQUIRE(SignalWaiter::waitForCount(finished, 1, 30000));
+    INFO(page.plan().stages.at(0).message.toStdString());
+    CHECK(finished.first().at(1).value<State>() == State::Paused);
+    CHECK(page.plan().stages.at(0).progress.failed == 3);
+    const QString failures = child<QLabel>(page, "stageFailures")->text();
+    const QStringList lines = failures.split(QLatin1Char('\n'));
+    CHECK(lines.size() == 3);
+    for (const QString& line : lines) {
+        CHECK(line.contains(QStringLiteral(": AzureActiveDirectoryConflictEntry.")));
+    }
+    CHECK(failures.contains(QStringLiteral("megan.bowen@")));
+    CHECK(child<QLabel>(page, "stageErrorRate")->text().contains(QStringLiteral("3 of ")));
+    CHECK(SignalWaiter::waitUntil([resumeButton] { return resumeButton->isEnabled(); }));
+    // The runner paused the job; the panel shows it.
+    CHECK(SignalWaiter::waitUntil([&page] {
+        return page.jobPanel()->job() && page.jobPanel()->job()->scheduleState == QStringLiteral("Paused");
+    }));
+    saveScreenshot(page, QStringLiteral("rollout-paused-by-threshold.png"));
+}
