@@ -24,7 +24,8 @@ namespace tb::test {
 
 // Contoso -> Fabrikam of the seeds, set up completely by the plan (as `apply` does), so the source holds a CTS
 // configuration with its job, created paused (graph-reference.md 2.2). The set-up REQUIREs each step, so it must be
-// made inside a test case. Shared by the sync integration tests (JobMonitor, Preview); test thread only.
+// made inside a test case. Shared by the sync integration tests (JobMonitor, Preview, Trace, Cleanup, SyncEndpoints,
+// TestSync, Rollout), which derive from it for their own helpers; test thread only.
 struct ConfiguredPair
 {
     explicit ConfiguredPair(const tbsandbox::SandboxOptions& sandboxOptions = options());

@@ -6,38 +6,28 @@
 #include "core/graph/endpoints/DirectoryEndpoints.h"
 #include "core/graph/endpoints/SynchronizationEndpoints.h"
 #include "core/model/SyncJob.h"
-#include "core/setup/PlanRunner.h"
-#include "core/setup/SetupPlan.h"
-#include "core/setup/SetupStateReader.h"
-#include "core/store/Database.h"
-#include "core/store/Journal.h"
 #include "core/sync/RolloutEstimator.h"
 #include "core/sync/RolloutRunner.h"
 #include "core/sync/RolloutStore.h"
+#include "tests/support/ConfiguredPair.h"
 #include "tests/support/GraphWait.h"
-#include "tests/support/SandboxFixture.h"
 #include "tests/support/SignalWaiter.h"
 
 #include <catch2/catch.hpp>
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 
 #include <memory>
 
-using tb::setup::PlanRunner;
-using tb::setup::SetupPlan;
-using tb::setup::SetupState;
-using tb::setup::SetupStateReader;
 using tb::sync::RolloutPlan;
 using tb::sync::RolloutPrincipal;
 using tb::sync::RolloutRunner;
 using tb::sync::RolloutStage;
 using tb::sync::RolloutStore;
 using tb::test::GraphWait;
-using tb::test::SandboxFixture;
 using tb::test::SignalWaiter;
 using State = tb::sync::RolloutStage::State;
 
@@ -48,73 +38,27 @@ const QString kPilotGroup = QStringLiteral("993d3bbe-5a9d-564a-b44f-d147d991595c
 const QString kEngineeringGroup = QStringLiteral("2ac53b61-79d6-5579-b3a9-1c02ea2e2c1d"); // 27, Christie also in Pilot
 const QString kZainab = QStringLiteral("56ba50e0-2d35-5b70-9875-965e002047d7"); // an accepted guest in Fabrikam
 
-// Contoso -> Fabrikam set up completely by the plan, as in JobMonitorIntegrationTest (tests/support has no shared
-// copy yet): the source holds a CTS configuration whose job was created paused. Cycles run only when asked.
-struct RolloutPair
+// The configured pair of tests/support (its job created paused, cycles only when asked), with a rollout plan for
+// its configuration and the store the runner keeps it in.
+struct RolloutPair : tb::test::ConfiguredPair
 {
     RolloutPair()
-        : fixture(sandboxOptions())
+        : ConfiguredPair(onDemandCycles())
+        , store(std::make_unique<RolloutStore>(*database))
     {
-        REQUIRE(fixture.isReady());
-        REQUIRE(directory.isValid());
-        database = std::make_unique<tb::store::Database>(directory.filePath(QStringLiteral("profile.sqlite")));
-        REQUIRE_FALSE(database->open().has_value());
-        journal = std::make_unique<tb::store::Journal>(*database);
-        store = std::make_unique<RolloutStore>(*database);
-        const tb::model::Tenant source = fixture.tenant(QStringLiteral("contoso"))->tenant;
-        const tb::model::Tenant target = fixture.tenant(QStringLiteral("fabrikam"))->tenant;
-        sourceClient = fixture.client(source.id);
-        targetClient = fixture.client(target.id);
-        REQUIRE(sourceClient != nullptr);
-        REQUIRE(targetClient != nullptr);
-        tb::model::DesiredSettings desired;
-        desired.configurationDisplayName = SetupPlan::defaultConfigurationName(source.displayName, target.displayName);
-        SetupStateReader reader(*sourceClient, *targetClient);
-        QSignalSpy read(&reader, &SetupStateReader::finished);
-        SetupStateReader::Options readOptions;
-        readOptions.configurationDisplayName = desired.configurationDisplayName;
-        reader.read(source, target, readOptions);
-        REQUIRE(SignalWaiter::waitForCount(read));
-        const SetupState before = read.first().first().value<SetupState>();
-        PlanRunner::Settings settings;
-        settings.propagationMs = 30000;
-        settings.propagationPollMs = 100;
-        PlanRunner runner(*sourceClient, *targetClient, *journal, settings);
-        QSignalSpy applied(&runner, &PlanRunner::finished);
-        REQUIRE_FALSE(runner.start(desired, before).isEmpty());
-        REQUIRE(SignalWaiter::waitForCount(applied));
-        REQUIRE(applied.first().first().value<PlanRunner::Result>().outcome == PlanRunner::Outcome::Succeeded);
-        read.clear();
-        reader.read(source, target, readOptions);
-        REQUIRE(SignalWaiter::waitForCount(read));
-        const SetupState after = read.first().first().value<SetupState>();
-        REQUIRE(after.configuration.has_value());
-        REQUIRE(after.configuration->hasJob());
         plan.id = QStringLiteral("rollout-test");
         plan.createdAt = QDateTime::currentDateTimeUtc();
-        plan.sourceTenantId = source.id;
-        plan.targetTenantId = target.id;
-        plan.servicePrincipalId = after.configuration->servicePrincipalId;
-        plan.jobId = after.configuration->jobId;
-    }
-
-    static tbsandbox::SandboxOptions sandboxOptions()
-    {
-        tbsandbox::SandboxOptions options;
-        options.servicePrincipalPropagationMs = 0;
-        options.syncIntervalMs = 0;
-        return options;
+        plan.sourceTenantId = sourceTenantId;
+        plan.targetTenantId = targetTenantId;
+        plan.servicePrincipalId = servicePrincipalId;
+        plan.jobId = jobId;
     }
 
     [[nodiscard]] std::unique_ptr<RolloutRunner> makeRunner() const
     {
         auto runner = std::make_unique<RolloutRunner>(*sourceClient, *targetClient, *journal, *store);
         RolloutRunner::Settings settings;
-        settings.monitorTiming.fastMs = 20;
-        settings.monitorTiming.fastPolls = 3;
-        settings.monitorTiming.cycleMs = 30;
-        settings.monitorTiming.steadyMs = 40;
-        settings.monitorTiming.maxMs = 160;
+        settings.monitorTiming = fastTiming();
         runner->setSettings(settings);
         return runner;
     }
@@ -161,13 +105,7 @@ struct RolloutPair
         return posts;
     }
 
-    SandboxFixture fixture;
-    QTemporaryDir directory;
-    std::unique_ptr<tb::store::Database> database;
-    std::unique_ptr<tb::store::Journal> journal;
     std::unique_ptr<RolloutStore> store;
-    tb::graph::GraphClient* sourceClient = nullptr;
-    tb::graph::GraphClient* targetClient = nullptr;
     RolloutPlan plan;
 };
 

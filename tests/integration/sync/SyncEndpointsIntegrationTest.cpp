@@ -9,22 +9,14 @@
 #include "core/graph/endpoints/ProvisioningLogEndpoints.h"
 #include "core/graph/endpoints/SynchronizationEndpoints.h"
 #include "core/graph/endpoints/SynchronizationSchemaEndpoints.h"
-#include "core/setup/PlanRunner.h"
-#include "core/setup/SetupPlan.h"
-#include "core/setup/SetupStateReader.h"
-#include "core/store/Database.h"
-#include "core/store/Journal.h"
+#include "tests/support/ConfiguredPair.h"
 #include "tests/support/GraphWait.h"
-#include "tests/support/SandboxFixture.h"
-#include "tests/support/SignalWaiter.h"
 
 #include <catch2/catch.hpp>
 
 #include <QJsonArray>
-#include <QSignalSpy>
-#include <QTemporaryDir>
 
-#include <memory>
+#include <optional>
 
 using tb::graph::AppRoleAssignmentEndpoints;
 using tb::graph::BatchRequest;
@@ -35,77 +27,20 @@ using tb::graph::SynchronizationEndpoints;
 using tb::graph::SynchronizationSchemaEndpoints;
 using tb::model::AppRoleAssignment;
 using tb::model::ProvisioningLogEntry;
-using tb::setup::PlanRunner;
-using tb::setup::SetupPlan;
-using tb::setup::SetupState;
-using tb::setup::SetupStateReader;
 using tb::test::GraphWait;
-using tb::test::SandboxFixture;
-using tb::test::SignalWaiter;
 
 namespace {
 
 const QString kAdele = QStringLiteral("adele.vance@contoso.onmicrosoft.com");
 const QString kChristie = QStringLiteral("christie.hubert@contoso.onmicrosoft.com");
 
-// Contoso -> Fabrikam of the seeds, set up completely by the plan (as `apply` does), as in
-// JobMonitorIntegrationTest: the source holds a CTS configuration with its job, created paused. Cycles run only
-// when the test asks (POST /_sandbox/synchronization/runCycle).
-struct SyncPair
+// The configured pair of tests/support with cycles only when the test asks (POST /_sandbox/synchronization/runCycle),
+// plus the typed reads this test checks.
+struct SyncPair : tb::test::ConfiguredPair
 {
     SyncPair()
-        : fixture(options())
-    {
-        REQUIRE(fixture.isReady());
-        REQUIRE(directory.isValid());
-        database = std::make_unique<tb::store::Database>(directory.filePath(QStringLiteral("profile.sqlite")));
-        REQUIRE_FALSE(database->open().has_value());
-        journal = std::make_unique<tb::store::Journal>(*database);
-        const tb::model::Tenant source = fixture.tenant(QStringLiteral("contoso"))->tenant;
-        const tb::model::Tenant target = fixture.tenant(QStringLiteral("fabrikam"))->tenant;
-        sourceClient = fixture.client(source.id);
-        targetClient = fixture.client(target.id);
-        REQUIRE(sourceClient != nullptr);
-        REQUIRE(targetClient != nullptr);
-        tb::model::DesiredSettings desired;
-        desired.configurationDisplayName = SetupPlan::defaultConfigurationName(source.displayName, target.displayName);
-
-        SetupStateReader reader(*sourceClient, *targetClient);
-        QSignalSpy read(&reader, &SetupStateReader::finished);
-        SetupStateReader::Options readOptions;
-        readOptions.configurationDisplayName = desired.configurationDisplayName;
-        reader.read(source, target, readOptions);
-        REQUIRE(SignalWaiter::waitForCount(read));
-        const SetupState before = read.first().first().value<SetupState>();
-
-        PlanRunner::Settings settings;
-        settings.propagationMs = 30000;
-        settings.propagationPollMs = 100;
-        PlanRunner runner(*sourceClient, *targetClient, *journal, settings);
-        QSignalSpy applied(&runner, &PlanRunner::finished);
-        REQUIRE_FALSE(runner.start(desired, before).isEmpty());
-        REQUIRE(SignalWaiter::waitForCount(applied));
-        const auto result = applied.first().first().value<PlanRunner::Result>();
-        INFO(result.message.toStdString());
-        REQUIRE(result.outcome == PlanRunner::Outcome::Succeeded);
-
-        read.clear();
-        reader.read(source, target, readOptions);
-        REQUIRE(SignalWaiter::waitForCount(read));
-        const SetupState after = read.first().first().value<SetupState>();
-        REQUIRE(after.configuration.has_value());
-        REQUIRE(after.configuration->hasJob());
-        servicePrincipalId = after.configuration->servicePrincipalId;
-        jobId = after.configuration->jobId;
-    }
-
-    static tbsandbox::SandboxOptions options()
-    {
-        tbsandbox::SandboxOptions options;
-        options.servicePrincipalPropagationMs = 0;
-        options.syncIntervalMs = 0;
-        return options;
-    }
+        : ConfiguredPair(onDemandCycles())
+    { }
 
     // The answer of one call, which must succeed.
     static GraphResponse succeed(tb::graph::GraphCall* call)
@@ -117,6 +52,7 @@ struct SyncPair
         return *response;
     }
 
+    // Hides ConfiguredPair's: here the user must exist.
     QString sourceUserId(const QString& userPrincipalName) const
     {
         return succeed(sourceClient->send(
@@ -153,15 +89,6 @@ struct SyncPair
         }
         return array;
     }
-
-    SandboxFixture fixture;
-    QTemporaryDir directory;
-    std::unique_ptr<tb::store::Database> database;
-    std::unique_ptr<tb::store::Journal> journal;
-    tb::graph::GraphClient* sourceClient = nullptr;
-    tb::graph::GraphClient* targetClient = nullptr;
-    QString servicePrincipalId;
-    QString jobId;
 };
 
 const ProvisioningLogEntry* entryFor(const QList<ProvisioningLogEntry>& entries, const QString& sourceId)

@@ -5,16 +5,11 @@
 #include "core/graph/GraphResponse.h"
 #include "core/graph/endpoints/SynchronizationSchemaEndpoints.h"
 #include "core/model/SynchronizationSchema.h"
-#include "core/setup/PlanRunner.h"
-#include "core/setup/SetupPlan.h"
-#include "core/setup/SetupStateReader.h"
-#include "core/store/Database.h"
-#include "core/store/Journal.h"
 #include "core/sync/ErrorCatalogue.h"
 #include "core/sync/TestSync.h"
 #include "core/sync/TestSyncStore.h"
+#include "tests/support/ConfiguredPair.h"
 #include "tests/support/GraphWait.h"
-#include "tests/support/SandboxFixture.h"
 #include "tests/support/SignalWaiter.h"
 
 #include <catch2/catch.hpp>
@@ -23,7 +18,6 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 
 #include <iostream>
 #include <memory>
@@ -32,15 +26,10 @@ using tb::graph::GraphRequest;
 using tb::graph::GraphResponse;
 using tb::graph::SynchronizationSchemaEndpoints;
 using tb::model::SynchronizationSchema;
-using tb::setup::PlanRunner;
-using tb::setup::SetupPlan;
-using tb::setup::SetupState;
-using tb::setup::SetupStateReader;
 using tb::sync::TestSync;
 using tb::sync::TestSyncOutcome;
 using tb::sync::UserPreview;
 using tb::test::GraphWait;
-using tb::test::SandboxFixture;
 using tb::test::SignalWaiter;
 using Verdict = TestSyncOutcome::Verdict;
 
@@ -49,66 +38,14 @@ namespace {
 const QString kAdele = QStringLiteral("adele.vance@contoso.onmicrosoft.com");
 const QString kZainab = QStringLiteral("zainab.okafor@contoso.onmicrosoft.com"); // an accepted guest in Fabrikam
 
-// Contoso -> Fabrikam of the seeds, set up by the plan as `apply` does (the configuration and its paused job), with
-// cycles only on request so nothing syncs behind the test's back. A minimal copy of JobMonitorIntegrationTest's.
-struct TestSyncPair
+// The configured pair of tests/support with cycles only on request so nothing syncs behind the test's back
+// (provisionOnDemand keeps the service's limit: 5 per 10 s per job), plus its TestSync store.
+struct TestSyncPair : tb::test::ConfiguredPair
 {
     TestSyncPair()
-        : fixture(options())
-    {
-        REQUIRE(fixture.isReady());
-        REQUIRE(directory.isValid());
-        database = std::make_unique<tb::store::Database>(directory.filePath(QStringLiteral("profile.sqlite")));
-        REQUIRE_FALSE(database->open().has_value());
-        journal = std::make_unique<tb::store::Journal>(*database);
-        store = std::make_unique<tb::sync::TestSyncStore>(*database);
-        const tb::model::Tenant source = fixture.tenant(QStringLiteral("contoso"))->tenant;
-        const tb::model::Tenant target = fixture.tenant(QStringLiteral("fabrikam"))->tenant;
-        sourceClient = fixture.client(source.id);
-        targetClient = fixture.client(target.id);
-        REQUIRE(sourceClient != nullptr);
-        REQUIRE(targetClient != nullptr);
-        sourceTenantId = source.id;
-        targetTenantId = target.id;
-        tb::model::DesiredSettings desired;
-        desired.configurationDisplayName = SetupPlan::defaultConfigurationName(source.displayName, target.displayName);
-
-        SetupStateReader reader(*sourceClient, *targetClient);
-        QSignalSpy read(&reader, &SetupStateReader::finished);
-        SetupStateReader::Options readOptions;
-        readOptions.configurationDisplayName = desired.configurationDisplayName;
-        reader.read(source, target, readOptions);
-        REQUIRE(SignalWaiter::waitForCount(read));
-        const SetupState before = read.first().first().value<SetupState>();
-
-        PlanRunner::Settings settings;
-        settings.propagationMs = 30000;
-        settings.propagationPollMs = 100;
-        PlanRunner runner(*sourceClient, *targetClient, *journal, settings);
-        QSignalSpy applied(&runner, &PlanRunner::finished);
-        REQUIRE_FALSE(runner.start(desired, before).isEmpty());
-        REQUIRE(SignalWaiter::waitForCount(applied));
-        const auto result = applied.first().first().value<PlanRunner::Result>();
-        INFO(result.message.toStdString());
-        REQUIRE(result.outcome == PlanRunner::Outcome::Succeeded);
-
-        read.clear();
-        reader.read(source, target, readOptions);
-        REQUIRE(SignalWaiter::waitForCount(read));
-        const SetupState after = read.first().first().value<SetupState>();
-        REQUIRE(after.configuration.has_value());
-        REQUIRE(after.configuration->hasJob());
-        servicePrincipalId = after.configuration->servicePrincipalId;
-        jobId = after.configuration->jobId;
-    }
-
-    static tbsandbox::SandboxOptions options()
-    {
-        tbsandbox::SandboxOptions options;
-        options.servicePrincipalPropagationMs = 0;
-        options.syncIntervalMs = 0;
-        return options; // provisionOnDemand keeps the service's limit: 5 per 10 s per job
-    }
+        : ConfiguredPair(onDemandCycles())
+        , store(std::make_unique<tb::sync::TestSyncStore>(*database))
+    { }
 
     [[nodiscard]] QJsonObject get(tb::graph::GraphClient& client, const GraphRequest& request) const
     {
@@ -128,6 +65,7 @@ struct TestSyncPair
                         "id,userPrincipalName,displayName,mail,department,jobTitle,userType,accountEnabled")));
     }
 
+    // Hides ConfiguredPair's: only the fields this test reads, through get() (which REQUIREs success).
     [[nodiscard]] QList<QJsonObject> targetUsersWithMail(const QString& mail) const
     {
         QList<QJsonObject> users;
@@ -208,17 +146,7 @@ struct TestSyncPair
         return result;
     }
 
-    SandboxFixture fixture;
-    QTemporaryDir directory;
-    std::unique_ptr<tb::store::Database> database;
-    std::unique_ptr<tb::store::Journal> journal;
     std::unique_ptr<tb::sync::TestSyncStore> store;
-    tb::graph::GraphClient* sourceClient = nullptr;
-    tb::graph::GraphClient* targetClient = nullptr;
-    QString sourceTenantId;
-    QString targetTenantId;
-    QString servicePrincipalId;
-    QString jobId;
 };
 
 const TestSyncOutcome* outcomeOf(const QList<TestSyncOutcome>& outcomes, const QString& upn)

@@ -6,6 +6,7 @@
 #include "core/sync/ChangeImpact.h"
 #include "core/model/SynchronizationSchema.h"
 #include "core/sync/ImpactResult.h"
+#include "tests/support/SchemaBuilder.h"
 
 #include <catch2/catch.hpp>
 
@@ -15,84 +16,10 @@
 using tb::model::SynchronizationSchema;
 using tb::sync::ChangeImpact;
 using tb::sync::ImpactResult;
+using tb::test::SchemaBuilder;
 using Change = ImpactResult::Change;
 
 namespace {
-
-QJsonObject attributeSource(const QString& name)
-{
-    return {{QStringLiteral("type"), QStringLiteral("Attribute")}, {QStringLiteral("name"), name},
-        {QStringLiteral("expression"), QStringLiteral("[%1]").arg(name)}, {QStringLiteral("parameters"), QJsonArray()}};
-}
-
-QJsonObject mapping(const QString& target, const QJsonObject& source,
-    const QString& flowType = QStringLiteral("Always"), int matchingPriority = 0,
-    const QJsonValue& defaultValue = QJsonValue::Null)
-{
-    return {{QStringLiteral("targetAttributeName"), target}, {QStringLiteral("source"), source},
-        {QStringLiteral("defaultValue"), defaultValue},
-        {QStringLiteral("flowBehavior"), QStringLiteral("FlowWhenChanged")}, {QStringLiteral("flowType"), flowType},
-        {QStringLiteral("matchingPriority"), matchingPriority}};
-}
-
-QJsonObject clause(const QString& operand, const QString& op, const QStringList& values)
-{
-    return {{QStringLiteral("operatorName"), op}, {QStringLiteral("sourceOperandName"), operand},
-        {QStringLiteral("targetOperand"),
-            QJsonObject {{QStringLiteral("values"), QJsonArray::fromStringList(values)}}}};
-}
-
-QJsonObject group(const QString& name, const QJsonArray& clauses)
-{
-    return {{QStringLiteral("name"), name}, {QStringLiteral("clauses"), clauses}};
-}
-
-const QJsonObject kExternalUsersGroup = group(QStringLiteral("Filter external users"),
-    QJsonArray {clause(QStringLiteral("alternativeSecurityIds"), QStringLiteral("EQUALS"), {QStringLiteral("None")})});
-
-// The default CTS schema in the shape the sandbox serves it (core/sandbox/README.md, GET .../schema).
-QJsonObject defaultSchemaJson(const QJsonArray& scopeGroups = QJsonArray {kExternalUsersGroup})
-{
-    QJsonArray mappings {mapping(QStringLiteral("alternativeSecurityIds"),
-                             {{QStringLiteral("type"), QStringLiteral("Function")},
-                                 {QStringLiteral("name"), QStringLiteral("AltSecIdFromNetId")},
-                                 {QStringLiteral("expression"), QStringLiteral("AltSecIdFromNetId([netId])")},
-                                 {QStringLiteral("parameters"),
-                                     QJsonArray {QJsonObject {{QStringLiteral("key"), QStringLiteral("netId")},
-                                         {QStringLiteral("value"), attributeSource(QStringLiteral("netId"))}}}}},
-                             QStringLiteral("Always"), 1),
-        mapping(QStringLiteral("isSoftDeleted"), attributeSource(QStringLiteral("isSoftDeleted"))),
-        mapping(QStringLiteral("accountEnabled"), attributeSource(QStringLiteral("accountEnabled")))};
-    for (const char* name : {"displayName", "givenName", "surname", "mail", "department", "preferredLanguage",
-             "jobTitle", "companyName", "officeLocation", "mobilePhone"}) {
-        mappings.append(mapping(QLatin1String(name), attributeSource(QLatin1String(name))));
-    }
-    mappings.append(mapping(QStringLiteral("userPrincipalName"), attributeSource(QStringLiteral("userPrincipalName")),
-        QStringLiteral("ObjectAddOnly")));
-    mappings.append(mapping(QStringLiteral("showInAddressList"),
-        {{QStringLiteral("type"), QStringLiteral("Constant")}, {QStringLiteral("name"), QStringLiteral("true")},
-            {QStringLiteral("expression"), QStringLiteral("\"true\"")}}));
-    mappings.append(mapping(QStringLiteral("userType"),
-        {{QStringLiteral("type"), QStringLiteral("Constant")}, {QStringLiteral("name"), QStringLiteral("Member")},
-            {QStringLiteral("expression"), QStringLiteral("\"Member\"")}},
-        QStringLiteral("ObjectAddOnly")));
-    const QJsonObject userMapping {{QStringLiteral("name"), QStringLiteral("Provision Azure Active Directory Users")},
-        {QStringLiteral("enabled"), true}, {QStringLiteral("flowTypes"), QStringLiteral("Add, Update, Delete")},
-        {QStringLiteral("sourceObjectName"), QStringLiteral("User")},
-        {QStringLiteral("targetObjectName"), QStringLiteral("User")},
-        {QStringLiteral("scope"), QJsonObject {{QStringLiteral("groups"), scopeGroups}}},
-        {QStringLiteral("attributeMappings"), mappings}};
-    const QJsonObject rule {{QStringLiteral("id"), QStringLiteral("USER_INBOUND_USER")},
-        {QStringLiteral("name"), QStringLiteral("USER_INBOUND_USER")},
-        {QStringLiteral("objectMappings"), QJsonArray {userMapping}}};
-    return {{QStringLiteral("id"), QStringLiteral("job")}, {QStringLiteral("version"), QStringLiteral("v1.0")},
-        {QStringLiteral("synchronizationRules"), QJsonArray {rule}}};
-}
-
-SynchronizationSchema schemaWith(const QJsonArray& scopeGroups = QJsonArray {kExternalUsersGroup})
-{
-    return SynchronizationSchema::fromJson(defaultSchemaJson(scopeGroups));
-}
 
 QJsonObject user(const QString& alias, const QString& department, const QString& jobTitle)
 {
@@ -146,7 +73,7 @@ const ImpactResult::UserImpact* impactFor(const ImpactResult& result, const QStr
 
 TEST_CASE("ChangeImpact lists nothing when the proposed schema is the current one", "[unit][sync][impact]")
 {
-    const SynchronizationSchema current = schemaWith();
+    const SynchronizationSchema current = SchemaBuilder::schemaWith();
     const ImpactResult result = ChangeImpact::compare(current, current, subjects());
     CHECK(result.users.isEmpty());
     CHECK(result.usersConsidered == 4);
@@ -156,10 +83,11 @@ TEST_CASE("ChangeImpact lists nothing when the proposed schema is the current on
 TEST_CASE(
     "ChangeImpact: a department scope clause added soft-deletes the linked users it leaves out", "[unit][sync][impact]")
 {
-    const SynchronizationSchema current = schemaWith();
-    const SynchronizationSchema proposed = schemaWith(QJsonArray {kExternalUsersGroup,
-        group(QStringLiteral("Sales only"),
-            QJsonArray {clause(QStringLiteral("department"), QStringLiteral("EQUALS"), {QStringLiteral("Sales")})})});
+    const SynchronizationSchema current = SchemaBuilder::schemaWith();
+    const SynchronizationSchema proposed = SchemaBuilder::schemaWith(QJsonArray {SchemaBuilder::externalUsersGroup(),
+        SchemaBuilder::group(QStringLiteral("Sales only"),
+            QJsonArray {SchemaBuilder::clause(
+                QStringLiteral("department"), QStringLiteral("EQUALS"), {QStringLiteral("Sales")})})});
     const ImpactResult result = ChangeImpact::compare(current, proposed, subjects());
 
     // alex (IT, linked) leaves scope and is soft-deleted; bianca (IT, not in the target) is no longer created; the
@@ -188,7 +116,7 @@ TEST_CASE(
 TEST_CASE("ChangeImpact: a jobTitle mapping changed to a Constant lists the updates with old and new predictions",
     "[unit][sync][impact]")
 {
-    const SynchronizationSchema current = schemaWith();
+    const SynchronizationSchema current = SchemaBuilder::schemaWith();
     SynchronizationSchema proposed = current;
     SynchronizationSchema::AttributeMapping jobTitle = *current.userMapping()->mappingFor(QStringLiteral("jobTitle"));
     jobTitle.source = SynchronizationSchema::AttributeMappingSource::constant(QStringLiteral("Partner"));
@@ -223,7 +151,7 @@ TEST_CASE("ChangeImpact refuses a schema without a user mapping", "[unit][sync][
         SynchronizationSchema::fromJson(QJsonObject {
             {QStringLiteral("id"), QStringLiteral("x")}, {QStringLiteral("synchronizationRules"), QJsonArray()}}))
                     .isEmpty());
-    CHECK(ChangeImpact::schemaProblem(schemaWith()).isEmpty());
+    CHECK(ChangeImpact::schemaProblem(SchemaBuilder::schemaWith()).isEmpty());
 }
 
 TEST_CASE("ChangeImpact matches an accepted invited user by mail, never a pending one", "[unit][sync][impact]")

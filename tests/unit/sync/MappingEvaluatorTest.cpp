@@ -3,6 +3,7 @@
 #include "core/sync/MappingEvaluator.h"
 #include "core/model/SynchronizationSchema.h"
 #include "core/sync/UserPreview.h"
+#include "tests/support/SchemaBuilder.h"
 
 #include <catch2/catch.hpp>
 
@@ -14,83 +15,9 @@ using tb::model::SynchronizationSchema;
 using tb::sync::ExpressionAttributes;
 using tb::sync::MappingEvaluator;
 using tb::sync::UserPreview;
+using tb::test::SchemaBuilder;
 
 namespace {
-
-QJsonObject attributeSource(const QString& name)
-{
-    return {{QStringLiteral("type"), QStringLiteral("Attribute")}, {QStringLiteral("name"), name},
-        {QStringLiteral("expression"), QStringLiteral("[%1]").arg(name)}, {QStringLiteral("parameters"), QJsonArray()}};
-}
-
-QJsonObject mapping(const QString& target, const QJsonObject& source,
-    const QString& flowType = QStringLiteral("Always"), int matchingPriority = 0,
-    const QJsonValue& defaultValue = QJsonValue::Null)
-{
-    return {{QStringLiteral("targetAttributeName"), target}, {QStringLiteral("source"), source},
-        {QStringLiteral("defaultValue"), defaultValue},
-        {QStringLiteral("flowBehavior"), QStringLiteral("FlowWhenChanged")}, {QStringLiteral("flowType"), flowType},
-        {QStringLiteral("matchingPriority"), matchingPriority}};
-}
-
-QJsonObject clause(const QString& operand, const QString& op, const QStringList& values)
-{
-    return {{QStringLiteral("operatorName"), op}, {QStringLiteral("sourceOperandName"), operand},
-        {QStringLiteral("targetOperand"),
-            QJsonObject {{QStringLiteral("values"), QJsonArray::fromStringList(values)}}}};
-}
-
-QJsonObject group(const QString& name, const QJsonArray& clauses)
-{
-    return {{QStringLiteral("name"), name}, {QStringLiteral("clauses"), clauses}};
-}
-
-const QJsonObject kExternalUsersGroup = group(QStringLiteral("Filter external users"),
-    QJsonArray {clause(QStringLiteral("alternativeSecurityIds"), QStringLiteral("EQUALS"), {QStringLiteral("None")})});
-
-// The default CTS schema in the shape the sandbox serves it (core/sandbox/README.md, GET .../schema).
-QJsonObject defaultSchemaJson(const QJsonArray& scopeGroups = QJsonArray {kExternalUsersGroup})
-{
-    QJsonArray mappings {mapping(QStringLiteral("alternativeSecurityIds"),
-                             {{QStringLiteral("type"), QStringLiteral("Function")},
-                                 {QStringLiteral("name"), QStringLiteral("AltSecIdFromNetId")},
-                                 {QStringLiteral("expression"), QStringLiteral("AltSecIdFromNetId([netId])")},
-                                 {QStringLiteral("parameters"),
-                                     QJsonArray {QJsonObject {{QStringLiteral("key"), QStringLiteral("netId")},
-                                         {QStringLiteral("value"), attributeSource(QStringLiteral("netId"))}}}}},
-                             QStringLiteral("Always"), 1),
-        mapping(QStringLiteral("isSoftDeleted"), attributeSource(QStringLiteral("isSoftDeleted"))),
-        mapping(QStringLiteral("accountEnabled"), attributeSource(QStringLiteral("accountEnabled")))};
-    for (const char* name : {"displayName", "givenName", "surname", "mail", "department", "preferredLanguage",
-             "jobTitle", "companyName", "officeLocation", "mobilePhone"}) {
-        mappings.append(mapping(QLatin1String(name), attributeSource(QLatin1String(name))));
-    }
-    mappings.append(mapping(QStringLiteral("userPrincipalName"), attributeSource(QStringLiteral("userPrincipalName")),
-        QStringLiteral("ObjectAddOnly")));
-    mappings.append(mapping(QStringLiteral("showInAddressList"),
-        {{QStringLiteral("type"), QStringLiteral("Constant")}, {QStringLiteral("name"), QStringLiteral("true")},
-            {QStringLiteral("expression"), QStringLiteral("\"true\"")}}));
-    mappings.append(mapping(QStringLiteral("userType"),
-        {{QStringLiteral("type"), QStringLiteral("Constant")}, {QStringLiteral("name"), QStringLiteral("Member")},
-            {QStringLiteral("expression"), QStringLiteral("\"Member\"")}},
-        QStringLiteral("ObjectAddOnly")));
-    const QJsonObject userMapping {{QStringLiteral("name"), QStringLiteral("Provision Azure Active Directory Users")},
-        {QStringLiteral("enabled"), true}, {QStringLiteral("flowTypes"), QStringLiteral("Add, Update, Delete")},
-        {QStringLiteral("sourceObjectName"), QStringLiteral("User")},
-        {QStringLiteral("targetObjectName"), QStringLiteral("User")},
-        {QStringLiteral("scope"), QJsonObject {{QStringLiteral("groups"), scopeGroups}}},
-        {QStringLiteral("attributeMappings"), mappings}};
-    const QJsonObject rule {{QStringLiteral("id"), QStringLiteral("USER_INBOUND_USER")},
-        {QStringLiteral("name"), QStringLiteral("USER_INBOUND_USER")},
-        {QStringLiteral("objectMappings"), QJsonArray {userMapping}}};
-    return {{QStringLiteral("id"), QStringLiteral("job")}, {QStringLiteral("version"), QStringLiteral("v1.0")},
-        {QStringLiteral("synchronizationRules"), QJsonArray {rule}}};
-}
-
-SynchronizationSchema schemaWith(const QJsonArray& scopeGroups = QJsonArray {kExternalUsersGroup})
-{
-    return SynchronizationSchema::fromJson(defaultSchemaJson(scopeGroups));
-}
 
 QJsonObject adele()
 {
@@ -144,7 +71,7 @@ TEST_CASE("MappingEvaluator: the derived attributes of a source user match the s
 
 TEST_CASE("MappingEvaluator: the default schema predicts a create and leaves matching out", "[unit][sync]")
 {
-    const MappingEvaluator evaluator(schemaWith());
+    const MappingEvaluator evaluator(SchemaBuilder::schemaWith());
     REQUIRE(evaluator.hasUserMapping());
     const QList<UserPreview::Attribute> attributes
         = evaluator.evaluateAttributes(MappingEvaluator::attributesFromUser(adele(), true), std::nullopt);
@@ -193,7 +120,7 @@ TEST_CASE("MappingEvaluator: the default schema predicts a create and leaves mat
 
 TEST_CASE("MappingEvaluator: an existing user gets only the flowing changes; ObjectAddOnly stays", "[unit][sync]")
 {
-    const MappingEvaluator evaluator(schemaWith());
+    const MappingEvaluator evaluator(SchemaBuilder::schemaWith());
     // An accepted guest that sync takes over: userType Guest must not flip to Member.
     const QJsonObject target {{QStringLiteral("id"), QStringLiteral("t1")},
         {QStringLiteral("displayName"), QStringLiteral("Adele Vance")},
@@ -243,32 +170,35 @@ TEST_CASE("MappingEvaluator: an existing user gets only the flowing changes; Obj
 
 TEST_CASE("MappingEvaluator: a changed mapping, defaultValue and an expression it cannot preview", "[unit][sync]")
 {
-    SynchronizationSchema schema = schemaWith();
+    SynchronizationSchema schema = SchemaBuilder::schemaWith();
     const QString ruleId = schema.userRuleId();
     const QString mappingName = schema.userMapping()->name;
     SynchronizationSchema::AttributeMapping jobTitle = SynchronizationSchema::AttributeMapping::fromJson(
-        mapping(QStringLiteral("jobTitle"), attributeSource(QStringLiteral("jobTitle"))));
+        SchemaBuilder::mapping(QStringLiteral("jobTitle"), SchemaBuilder::attributeSource(QStringLiteral("jobTitle"))));
     jobTitle.source->expression = QStringLiteral("Join(\" - \", [companyName], ToUpper([jobTitle]))");
     REQUIRE(schema.setAttributeMapping(ruleId, mappingName, jobTitle));
-    SynchronizationSchema::AttributeMapping company = SynchronizationSchema::AttributeMapping::fromJson(
-        mapping(QStringLiteral("companyName"), attributeSource(QStringLiteral("companyName")), QStringLiteral("Always"),
-            0, QStringLiteral("Contoso Ltd")));
+    SynchronizationSchema::AttributeMapping company
+        = SynchronizationSchema::AttributeMapping::fromJson(SchemaBuilder::mapping(QStringLiteral("companyName"),
+            SchemaBuilder::attributeSource(QStringLiteral("companyName")), QStringLiteral("Always"), 0,
+            QStringLiteral("Contoso Ltd")));
     REQUIRE(schema.setAttributeMapping(ruleId, mappingName, company));
-    SynchronizationSchema::AttributeMapping broken = SynchronizationSchema::AttributeMapping::fromJson(
-        mapping(QStringLiteral("officeLocation"), attributeSource(QStringLiteral("officeLocation"))));
+    SynchronizationSchema::AttributeMapping broken
+        = SynchronizationSchema::AttributeMapping::fromJson(SchemaBuilder::mapping(
+            QStringLiteral("officeLocation"), SchemaBuilder::attributeSource(QStringLiteral("officeLocation"))));
     broken.source->expression = QStringLiteral("NoSuchFunction([officeLocation])");
     REQUIRE(schema.setAttributeMapping(ruleId, mappingName, broken));
-    SynchronizationSchema::AttributeMapping unparsable = SynchronizationSchema::AttributeMapping::fromJson(
-        mapping(QStringLiteral("mobilePhone"), attributeSource(QStringLiteral("mobilePhone"))));
+    SynchronizationSchema::AttributeMapping unparsable
+        = SynchronizationSchema::AttributeMapping::fromJson(SchemaBuilder::mapping(
+            QStringLiteral("mobilePhone"), SchemaBuilder::attributeSource(QStringLiteral("mobilePhone"))));
     unparsable.source->expression = QStringLiteral("Left([mobilePhone], 3");
     REQUIRE(schema.setAttributeMapping(ruleId, mappingName, unparsable));
     // The text left empty: the structured tree is evaluated instead.
     SynchronizationSchema::AttributeMapping treeOnly
-        = SynchronizationSchema::AttributeMapping::fromJson(mapping(QStringLiteral("preferredLanguage"),
+        = SynchronizationSchema::AttributeMapping::fromJson(SchemaBuilder::mapping(QStringLiteral("preferredLanguage"),
             {{QStringLiteral("type"), QStringLiteral("Function")}, {QStringLiteral("name"), QStringLiteral("ToLower")},
                 {QStringLiteral("parameters"),
                     QJsonArray {QJsonObject {{QStringLiteral("key"), QStringLiteral("source")},
-                        {QStringLiteral("value"), attributeSource(QStringLiteral("displayName"))}}}}}));
+                        {QStringLiteral("value"), SchemaBuilder::attributeSource(QStringLiteral("displayName"))}}}}}));
     REQUIRE(schema.setAttributeMapping(ruleId, mappingName, treeOnly));
 
     const MappingEvaluator evaluator(schema);
@@ -307,9 +237,10 @@ TEST_CASE("MappingEvaluator: a changed mapping, defaultValue and an expression i
 
 TEST_CASE("MappingEvaluator: IgnoreFlowIfNullOrEmpty drops the attribute", "[unit][sync]")
 {
-    SynchronizationSchema schema = schemaWith();
-    SynchronizationSchema::AttributeMapping office = SynchronizationSchema::AttributeMapping::fromJson(
-        mapping(QStringLiteral("officeLocation"), attributeSource(QStringLiteral("officeLocation"))));
+    SynchronizationSchema schema = SchemaBuilder::schemaWith();
+    SynchronizationSchema::AttributeMapping office
+        = SynchronizationSchema::AttributeMapping::fromJson(SchemaBuilder::mapping(
+            QStringLiteral("officeLocation"), SchemaBuilder::attributeSource(QStringLiteral("officeLocation"))));
     office.source->expression = QStringLiteral("IgnoreFlowIfNullOrEmpty([officeLocation])");
     REQUIRE(schema.setAttributeMapping(schema.userRuleId(), schema.userMapping()->name, office));
     const MappingEvaluator evaluator(schema);
@@ -332,7 +263,7 @@ TEST_CASE(
 
     SECTION("the default: internal members only")
     {
-        const MappingEvaluator evaluator(schemaWith());
+        const MappingEvaluator evaluator(SchemaBuilder::schemaWith());
         const MappingEvaluator::Scope in = evaluator.evaluateScope(member);
         CHECK(in.passed);
         CHECK(in.clauseResults
@@ -344,7 +275,7 @@ TEST_CASE(
     }
     SECTION("no groups: everybody")
     {
-        const MappingEvaluator evaluator(schemaWith(QJsonArray()));
+        const MappingEvaluator evaluator(SchemaBuilder::schemaWith(QJsonArray()));
         const MappingEvaluator::Scope scope = evaluator.evaluateScope(guest);
         CHECK(scope.passed);
         CHECK(scope.clauseResults.isEmpty());
@@ -352,13 +283,15 @@ TEST_CASE(
     }
     SECTION("an added group narrows the default (ANDed with the required group); groups are ORed")
     {
-        const QJsonObject sales = group(QStringLiteral("Sales only"),
-            QJsonArray {clause(QStringLiteral("department"), QStringLiteral("EQUALS"), {QStringLiteral("Sales")}),
-                clause(QStringLiteral("accountEnabled"), QStringLiteral("IS TRUE"), {})});
-        const QJsonObject engineers = group(QStringLiteral("Engineers"),
-            QJsonArray {
-                clause(QStringLiteral("department"), QStringLiteral("EQUALS"), {QStringLiteral("Engineering")})});
-        const MappingEvaluator evaluator(schemaWith(QJsonArray {kExternalUsersGroup, engineers, sales}));
+        const QJsonObject sales = SchemaBuilder::group(QStringLiteral("Sales only"),
+            QJsonArray {SchemaBuilder::clause(
+                            QStringLiteral("department"), QStringLiteral("EQUALS"), {QStringLiteral("Sales")}),
+                SchemaBuilder::clause(QStringLiteral("accountEnabled"), QStringLiteral("IS TRUE"), {})});
+        const QJsonObject engineers = SchemaBuilder::group(QStringLiteral("Engineers"),
+            QJsonArray {SchemaBuilder::clause(
+                QStringLiteral("department"), QStringLiteral("EQUALS"), {QStringLiteral("Engineering")})});
+        const MappingEvaluator evaluator(
+            SchemaBuilder::schemaWith(QJsonArray {SchemaBuilder::externalUsersGroup(), engineers, sales}));
 
         const MappingEvaluator::Scope in = evaluator.evaluateScope(member);
         CHECK(in.passed);
@@ -384,10 +317,11 @@ TEST_CASE(
     }
     SECTION("a clause that cannot be evaluated is false and says why")
     {
-        const QJsonObject broken = group(QStringLiteral("Odd"),
-            QJsonArray {
-                clause(QStringLiteral("department"), QStringLiteral("Greater_Than"), {QStringLiteral("many")})});
-        const MappingEvaluator evaluator(schemaWith(QJsonArray {kExternalUsersGroup, broken}));
+        const QJsonObject broken = SchemaBuilder::group(QStringLiteral("Odd"),
+            QJsonArray {SchemaBuilder::clause(
+                QStringLiteral("department"), QStringLiteral("Greater_Than"), {QStringLiteral("many")})});
+        const MappingEvaluator evaluator(
+            SchemaBuilder::schemaWith(QJsonArray {SchemaBuilder::externalUsersGroup(), broken}));
         const MappingEvaluator::Scope scope = evaluator.evaluateScope(member);
         CHECK_FALSE(scope.passed);
         CHECK(scope.problems.size() == 1);
