@@ -5,7 +5,7 @@
 #include "app/cli/CliOutput.h"
 #include "app/cli/commands/SetupPair.h"
 #include "core/Workspace.h"
-#include "core/setup/SetupStateReader.h"
+#include "core/model/CtsConfiguration.h"
 #include "core/store/Journal.h"
 #include "core/sync/CleanupPlanner.h"
 
@@ -91,10 +91,8 @@ QString CleanupCommand::readOptions(const QCommandLineParser& parser)
 
 void CleanupCommand::run()
 {
-    QString problem;
-    const std::optional<SetupPair> pair = SetupPair::fromWorkspace(workspace(), &problem);
+    const std::optional<SetupPair> pair = SetupPair::fromWorkspace(workspace(), m_output);
     if (!pair) {
-        m_output.printError(problem);
         finish(ExitCode::Usage);
         return;
     }
@@ -106,28 +104,15 @@ void CleanupCommand::run()
     });
     connect(m_planner, &CleanupPlanner::listed, this, &CleanupCommand::listed);
     const QString sourceName = SetupPair::nameOf(pair->source);
-    auto* reader = new setup::SetupStateReader(*pair->sourceClient, *pair->targetClient, this);
-    connect(reader, &setup::SetupStateReader::failed, this, [this, reader](const QString& message) {
-        reader->deleteLater();
-        m_output.printError(message);
-        finish(ExitCode::ServiceError);
-    });
-    connect(
-        reader, &setup::SetupStateReader::finished, this, [this, reader, sourceName](const setup::SetupState& state) {
-            reader->deleteLater();
-            if (!state.configuration || !state.configuration->hasJob()) {
-                m_output.printError(
-                    tr("there is no cross-tenant synchronization configuration with a job for this pair, "
-                       "so there is nothing it created to list."));
-                finish(ExitCode::CheckFailed);
-                return;
-            }
-            m_servicePrincipalId = state.configuration->servicePrincipalId;
-            (void)m_planner->list(m_servicePrincipalId, state.configuration->jobId, sourceName);
-        });
-    setup::SetupStateReader::Options options;
-    options.configurationDisplayName = m_desiredOptions.desiredFor(pair->source, pair->target).configurationDisplayName;
-    reader->read(pair->source, pair->target, options);
+    pair->readConfigurationWithJob(
+        this, m_output, m_desiredOptions.desiredFor(pair->source, pair->target).configurationDisplayName,
+        [this, sourceName](const model::CtsConfiguration& configuration) {
+            m_servicePrincipalId = configuration.servicePrincipalId;
+            (void)m_planner->list(m_servicePrincipalId, configuration.jobId, sourceName);
+        },
+        [this](ExitCode code) { finish(code); },
+        tr("there is no cross-tenant synchronization configuration with a job for this pair, "
+           "so there is nothing it created to list."));
 }
 
 void CleanupCommand::listed(const CleanupListing& listing)

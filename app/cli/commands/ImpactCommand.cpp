@@ -5,7 +5,7 @@
 #include "app/cli/CliOutput.h"
 #include "app/cli/commands/SetupPair.h"
 #include "core/Workspace.h"
-#include "core/setup/SetupStateReader.h"
+#include "core/model/CtsConfiguration.h"
 #include "core/sync/ChangeImpact.h"
 
 #include <QCommandLineParser>
@@ -113,31 +113,17 @@ QString ImpactCommand::readOptions(const QCommandLineParser& parser)
 
 void ImpactCommand::run()
 {
-    QString problem;
-    const std::optional<SetupPair> pair = SetupPair::fromWorkspace(workspace(), &problem);
+    const std::optional<SetupPair> pair = SetupPair::fromWorkspace(workspace(), m_output);
     if (!pair) {
-        m_output.printError(problem);
         finish(ExitCode::Usage);
         return;
     }
     graph::GraphClient* sourceClient = pair->sourceClient;
     graph::GraphClient* targetClient = pair->targetClient;
-    auto* reader = new setup::SetupStateReader(*pair->sourceClient, *pair->targetClient, this);
-    connect(reader, &setup::SetupStateReader::failed, this, [this, reader](const QString& message) {
-        reader->deleteLater();
-        m_output.printError(message);
-        finish(ExitCode::ServiceError);
-    });
-    connect(reader, &setup::SetupStateReader::finished, this,
-        [this, reader, sourceClient, targetClient](const setup::SetupState& state) {
-            reader->deleteLater();
-            if (!state.configuration || !state.configuration->hasJob()) {
-                m_output.printError(tr("there is no cross-tenant synchronization configuration with a job for this "
-                                       "pair; run 'apply' first."));
-                finish(ExitCode::CheckFailed);
-                return;
-            }
-            const QString configurationName = state.configuration->displayName;
+    pair->readConfigurationWithJob(
+        this, m_output, m_desiredOptions.desiredFor(pair->source, pair->target).configurationDisplayName,
+        [this, sourceClient, targetClient](const model::CtsConfiguration& configuration) {
+            const QString configurationName = configuration.displayName;
             auto* impact = new sync::ChangeImpact(*sourceClient, *targetClient, this);
             connect(impact, &sync::ChangeImpact::failed, this, [this](const QString& message) {
                 m_output.printError(message);
@@ -147,14 +133,13 @@ void ImpactCommand::run()
                 print(result, configurationName);
                 finish(ExitCode::Success);
             });
-            if (!impact->start(state.configuration->servicePrincipalId, state.configuration->jobId, m_proposed)) {
+            if (!impact->start(configuration.servicePrincipalId, configuration.jobId, m_proposed)) {
                 m_output.printError(tr("the impact could not be started."));
                 finish(ExitCode::Usage);
             }
-        });
-    setup::SetupStateReader::Options options;
-    options.configurationDisplayName = m_desiredOptions.desiredFor(pair->source, pair->target).configurationDisplayName;
-    reader->read(pair->source, pair->target, options);
+        },
+        [this](ExitCode code) { finish(code); },
+        tr("there is no cross-tenant synchronization configuration with a job for this pair; run 'apply' first."));
 }
 
 void ImpactCommand::print(const ImpactResult& result, const QString& configurationName)

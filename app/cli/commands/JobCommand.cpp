@@ -8,7 +8,6 @@
 #include "core/graph/GraphRequest.h"
 #include "core/graph/endpoints/SynchronizationEndpoints.h"
 #include "core/model/SyncJob.h"
-#include "core/setup/SetupStateReader.h"
 #include "core/sync/ErrorCatalogue.h"
 #include "core/sync/JobMonitor.h"
 
@@ -152,36 +151,16 @@ QString JobCommand::readOptions(const QCommandLineParser& parser)
 
 void JobCommand::run()
 {
-    QString problem;
-    const std::optional<SetupPair> pair = SetupPair::fromWorkspace(workspace(), &problem);
+    const std::optional<SetupPair> pair = SetupPair::fromWorkspace(workspace(), m_output);
     if (!pair) {
-        m_output.printError(problem);
         finish(ExitCode::Usage);
         return;
     }
     m_targetName = SetupPair::nameOf(pair->target);
-    auto* reader = new setup::SetupStateReader(*pair->sourceClient, *pair->targetClient, this);
-    connect(reader, &setup::SetupStateReader::finished, this, [this, reader, pair](const setup::SetupState& state) {
-        reader->deleteLater();
-        if (!state.configuration || !state.configuration->hasJob()) {
-            m_output.printError(state.configuration
-                    ? tr("the configuration \"%1\" has no synchronization job; run 'apply' to create it.")
-                          .arg(state.configuration->displayName)
-                    : tr("%1 has no cross-tenant synchronization configuration for %2; run 'apply' first.")
-                          .arg(SetupPair::nameOf(pair->source), m_targetName));
-            finish(ExitCode::CheckFailed);
-            return;
-        }
-        withJob(*pair, *state.configuration);
-    });
-    connect(reader, &setup::SetupStateReader::failed, this, [this, reader](const QString& message) {
-        reader->deleteLater();
-        m_output.printError(message);
-        finish(ExitCode::ServiceError);
-    });
-    setup::SetupStateReader::Options options;
-    options.configurationDisplayName = m_desiredOptions.desiredFor(pair->source, pair->target).configurationDisplayName;
-    reader->read(pair->source, pair->target, options);
+    pair->readConfigurationWithJob(
+        this, m_output, m_desiredOptions.desiredFor(pair->source, pair->target).configurationDisplayName,
+        [this, pair](const model::CtsConfiguration& configuration) { withJob(*pair, configuration); },
+        [this](ExitCode code) { finish(code); });
 }
 
 void JobCommand::withJob(const SetupPair& pair, const model::CtsConfiguration& configuration)

@@ -8,7 +8,6 @@
 #include "core/graph/GraphClient.h"
 #include "core/graph/PageReader.h"
 #include "core/graph/endpoints/DirectoryEndpoints.h"
-#include "core/setup/SetupStateReader.h"
 #include "core/store/Journal.h"
 #include "core/sync/RolloutEstimator.h"
 #include "core/sync/RolloutRunner.h"
@@ -161,36 +160,18 @@ QString RolloutCommand::readOptions(const QCommandLineParser& parser)
 
 void RolloutCommand::run()
 {
-    QString problem;
-    m_pair = SetupPair::fromWorkspace(workspace(), &problem);
+    m_pair = SetupPair::fromWorkspace(workspace(), m_output);
     if (!m_pair) {
-        m_output.printError(problem);
         finish(ExitCode::Usage);
         return;
     }
     m_journal = std::make_unique<store::Journal>(workspace().database());
     m_store = std::make_unique<sync::RolloutStore>(workspace().database());
-    auto* reader = new setup::SetupStateReader(*m_pair->sourceClient, *m_pair->targetClient, this);
-    connect(reader, &setup::SetupStateReader::finished, this, [this, reader](const setup::SetupState& state) {
-        reader->deleteLater();
-        if (!state.configuration || !state.configuration->hasJob()) {
-            m_output.printError(
-                tr("%1 has no cross-tenant synchronization configuration with a job; run 'apply' first.")
-                    .arg(m_pair->title()));
-            finish(ExitCode::CheckFailed);
-            return;
-        }
-        withConfiguration(*state.configuration);
-    });
-    connect(reader, &setup::SetupStateReader::failed, this, [this, reader](const QString& message) {
-        reader->deleteLater();
-        m_output.printError(message);
-        finish(ExitCode::ServiceError);
-    });
-    setup::SetupStateReader::Options options;
-    options.configurationDisplayName
-        = m_desiredOptions.desiredFor(m_pair->source, m_pair->target).configurationDisplayName;
-    reader->read(m_pair->source, m_pair->target, options);
+    m_pair->readConfigurationWithJob(
+        this, m_output, m_desiredOptions.desiredFor(m_pair->source, m_pair->target).configurationDisplayName,
+        [this](const model::CtsConfiguration& configuration) { withConfiguration(configuration); },
+        [this](ExitCode code) { finish(code); },
+        tr("%1 has no cross-tenant synchronization configuration with a job; run 'apply' first.").arg(m_pair->title()));
 }
 
 std::optional<RolloutPlan> RolloutCommand::loadPlan(const QString& servicePrincipalId)

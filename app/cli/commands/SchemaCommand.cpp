@@ -8,8 +8,8 @@
 #include "core/graph/GraphClient.h"
 #include "core/graph/GraphResponse.h"
 #include "core/graph/endpoints/SynchronizationSchemaEndpoints.h"
+#include "core/model/CtsConfiguration.h"
 #include "core/model/SynchronizationSchema.h"
-#include "core/setup/SetupStateReader.h"
 
 #include <QCommandLineParser>
 #include <QJsonDocument>
@@ -58,31 +58,17 @@ QString SchemaCommand::readOptions(const QCommandLineParser& parser)
 
 void SchemaCommand::run()
 {
-    QString problem;
-    const std::optional<SetupPair> pair = SetupPair::fromWorkspace(workspace(), &problem);
+    const std::optional<SetupPair> pair = SetupPair::fromWorkspace(workspace(), m_output);
     if (!pair) {
-        m_output.printError(problem);
         finish(ExitCode::Usage);
         return;
     }
     graph::GraphClient* sourceClient = pair->sourceClient;
-    auto* reader = new setup::SetupStateReader(*pair->sourceClient, *pair->targetClient, this);
-    connect(reader, &setup::SetupStateReader::failed, this, [this, reader](const QString& message) {
-        reader->deleteLater();
-        m_output.printError(message);
-        finish(ExitCode::ServiceError);
-    });
-    connect(
-        reader, &setup::SetupStateReader::finished, this, [this, reader, sourceClient](const setup::SetupState& state) {
-            reader->deleteLater();
-            if (!state.configuration || !state.configuration->hasJob()) {
-                m_output.printError(tr("there is no cross-tenant synchronization configuration with a job for this "
-                                       "pair; run 'apply' first."));
-                finish(ExitCode::CheckFailed);
-                return;
-            }
+    pair->readConfigurationWithJob(
+        this, m_output, m_desiredOptions.desiredFor(pair->source, pair->target).configurationDisplayName,
+        [this, sourceClient](const model::CtsConfiguration& configuration) {
             sourceClient->send(graph::SynchronizationSchemaEndpoints::getSchemaRequest(
-                                   state.configuration->servicePrincipalId, state.configuration->jobId),
+                                   configuration.servicePrincipalId, configuration.jobId),
                 this, [this](const graph::GraphResponse& response) {
                     const std::optional<model::SynchronizationSchema> schema
                         = graph::SynchronizationSchemaEndpoints::parseSchema(response);
@@ -109,10 +95,9 @@ void SchemaCommand::run()
                         tr("Wrote the schema to %1; edit a copy and run 'impact --schema FILE'.").arg(m_outputPath));
                     finish(ExitCode::Success);
                 });
-        });
-    setup::SetupStateReader::Options options;
-    options.configurationDisplayName = m_desiredOptions.desiredFor(pair->source, pair->target).configurationDisplayName;
-    reader->read(pair->source, pair->target, options);
+        },
+        [this](ExitCode code) { finish(code); },
+        tr("there is no cross-tenant synchronization configuration with a job for this pair; run 'apply' first."));
 }
 
 } // namespace tb::cli

@@ -2,8 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/cli/commands/SetupPair.h"
 
+#include "app/cli/CliOutput.h"
 #include "core/Workspace.h"
 #include "core/model/TenantRole.h"
+#include "core/setup/SetupStateReader.h"
 
 namespace tb::cli {
 
@@ -35,6 +37,51 @@ std::optional<SetupPair> SetupPair::fromWorkspace(const Workspace& workspace, QS
         return std::nullopt;
     }
     return pair;
+}
+
+std::optional<SetupPair> SetupPair::fromWorkspace(const Workspace& workspace, const CliOutput& output)
+{
+    QString problem;
+    std::optional<SetupPair> pair = fromWorkspace(workspace, &problem);
+    if (!pair) {
+        output.printError(problem);
+    }
+    return pair;
+}
+
+void SetupPair::readConfigurationWithJob(QObject* context, const CliOutput& output,
+    const QString& configurationDisplayName, std::function<void(const model::CtsConfiguration&)> withJob,
+    std::function<void(ExitCode)> finish, const QString& noJobMessage) const
+{
+    auto* reader = new setup::SetupStateReader(*sourceClient, *targetClient, context);
+    // The pair is copied into the callback: some commands hold theirs in a local of run().
+    QObject::connect(reader, &setup::SetupStateReader::finished, context,
+        [pair = *this, reader, &output, withJob, finish, noJobMessage](const setup::SetupState& state) {
+            reader->deleteLater();
+            if (!state.configuration || !state.configuration->hasJob()) {
+                if (!noJobMessage.isEmpty()) {
+                    output.printError(noJobMessage);
+                } else {
+                    output.printError(state.configuration
+                            ? tr("the configuration \"%1\" has no synchronization job; run 'apply' to create it.")
+                                  .arg(state.configuration->displayName)
+                            : tr("%1 has no cross-tenant synchronization configuration for %2; run 'apply' first.")
+                                  .arg(nameOf(pair.source), nameOf(pair.target)));
+                }
+                finish(ExitCode::CheckFailed);
+                return;
+            }
+            withJob(*state.configuration);
+        });
+    QObject::connect(
+        reader, &setup::SetupStateReader::failed, context, [reader, &output, finish](const QString& message) {
+            reader->deleteLater();
+            output.printError(message);
+            finish(ExitCode::ServiceError);
+        });
+    setup::SetupStateReader::Options options;
+    options.configurationDisplayName = configurationDisplayName;
+    reader->read(source, target, options);
 }
 
 QString SetupPair::title() const

@@ -6,7 +6,6 @@
 #include "core/Workspace.h"
 #include "core/graph/PageReader.h"
 #include "core/graph/endpoints/DirectoryEndpoints.h"
-#include "core/setup/SetupStateReader.h"
 #include "core/setup/UserListing.h"
 #include "core/store/ProfileSettings.h"
 #include "core/sync/Preview.h"
@@ -172,10 +171,8 @@ ExitCode TestSyncCommand::exitCodeFor(const QList<TestSyncOutcome>& outcomes)
 
 void TestSyncCommand::run()
 {
-    QString problem;
-    m_pair = SetupPair::fromWorkspace(workspace(), &problem);
+    m_pair = SetupPair::fromWorkspace(workspace(), m_output);
     if (!m_pair) {
-        m_output.printError(problem);
         finish(ExitCode::Usage);
         return;
     }
@@ -197,29 +194,10 @@ void TestSyncCommand::run()
         m_requiredAttributes = std::get<QStringList>(stored);
     }
 
-    auto* reader = new setup::SetupStateReader(*m_pair->sourceClient, *m_pair->targetClient, this);
-    connect(reader, &setup::SetupStateReader::finished, this, [this, reader](const setup::SetupState& state) {
-        reader->deleteLater();
-        if (!state.configuration || !state.configuration->hasJob()) {
-            m_output.printError(state.configuration
-                    ? tr("the configuration \"%1\" has no synchronization job; run 'apply' to create it.")
-                          .arg(state.configuration->displayName)
-                    : tr("%1 has no cross-tenant synchronization configuration for %2; run 'apply' first.")
-                          .arg(SetupPair::nameOf(m_pair->source), SetupPair::nameOf(m_pair->target)));
-            finish(ExitCode::CheckFailed);
-            return;
-        }
-        withConfiguration(*state.configuration);
-    });
-    connect(reader, &setup::SetupStateReader::failed, this, [this, reader](const QString& message) {
-        reader->deleteLater();
-        m_output.printError(message);
-        finish(ExitCode::ServiceError);
-    });
-    setup::SetupStateReader::Options options;
-    options.configurationDisplayName
-        = m_desiredOptions.desiredFor(m_pair->source, m_pair->target).configurationDisplayName;
-    reader->read(m_pair->source, m_pair->target, options);
+    m_pair->readConfigurationWithJob(
+        this, m_output, m_desiredOptions.desiredFor(m_pair->source, m_pair->target).configurationDisplayName,
+        [this](const model::CtsConfiguration& configuration) { withConfiguration(configuration); },
+        [this](ExitCode code) { finish(code); });
 }
 
 void TestSyncCommand::withConfiguration(const model::CtsConfiguration& configuration)

@@ -4,7 +4,7 @@
 
 #include "app/cli/CliOutput.h"
 #include "core/Workspace.h"
-#include "core/setup/SetupStateReader.h"
+#include "core/model/CtsConfiguration.h"
 #include "core/sync/Trace.h"
 
 #include <QCommandLineParser>
@@ -70,48 +70,29 @@ QString TraceCommand::readOptions(const QCommandLineParser& parser)
 
 void TraceCommand::run()
 {
-    QString problem;
-    m_pair = SetupPair::fromWorkspace(workspace(), &problem);
+    m_pair = SetupPair::fromWorkspace(workspace(), m_output);
     if (!m_pair) {
-        m_output.printError(problem);
         finish(ExitCode::Usage);
         return;
     }
-    auto* reader = new setup::SetupStateReader(*m_pair->sourceClient, *m_pair->targetClient, this);
-    connect(reader, &setup::SetupStateReader::finished, this, [this, reader](const setup::SetupState& state) {
-        reader->deleteLater();
-        if (!state.configuration || !state.configuration->hasJob()) {
-            m_output.printError(state.configuration
-                    ? tr("the configuration \"%1\" has no synchronization job; run 'apply' to create it.")
-                          .arg(state.configuration->displayName)
-                    : tr("%1 has no cross-tenant synchronization configuration for %2; run 'apply' first.")
-                          .arg(SetupPair::nameOf(m_pair->source), SetupPair::nameOf(m_pair->target)));
-            finish(ExitCode::CheckFailed);
-            return;
-        }
-        m_configurationName = state.configuration->displayName;
-        m_trace = new sync::Trace(*m_pair->sourceClient, *m_pair->targetClient, this);
-        connect(m_trace, &sync::Trace::failed, this, [this](const QString& message) {
-            m_output.printError(message);
-            finish(ExitCode::ServiceError);
-        });
-        connect(m_trace, &sync::Trace::finished, this, [this](const TraceResult& result) {
-            print(result);
-            finish(result.isBlocked() ? ExitCode::CheckFailed : ExitCode::Success);
-        });
-        const sync::Trace::Target target {state.configuration->servicePrincipalId, state.configuration->jobId,
-            state.configuration->displayName, SetupPair::nameOf(m_pair->source), SetupPair::nameOf(m_pair->target)};
-        m_trace->start(target, m_user);
-    });
-    connect(reader, &setup::SetupStateReader::failed, this, [this, reader](const QString& message) {
-        reader->deleteLater();
-        m_output.printError(message);
-        finish(ExitCode::ServiceError);
-    });
-    setup::SetupStateReader::Options options;
-    options.configurationDisplayName
-        = m_desiredOptions.desiredFor(m_pair->source, m_pair->target).configurationDisplayName;
-    reader->read(m_pair->source, m_pair->target, options);
+    m_pair->readConfigurationWithJob(
+        this, m_output, m_desiredOptions.desiredFor(m_pair->source, m_pair->target).configurationDisplayName,
+        [this](const model::CtsConfiguration& configuration) {
+            m_configurationName = configuration.displayName;
+            m_trace = new sync::Trace(*m_pair->sourceClient, *m_pair->targetClient, this);
+            connect(m_trace, &sync::Trace::failed, this, [this](const QString& message) {
+                m_output.printError(message);
+                finish(ExitCode::ServiceError);
+            });
+            connect(m_trace, &sync::Trace::finished, this, [this](const TraceResult& result) {
+                print(result);
+                finish(result.isBlocked() ? ExitCode::CheckFailed : ExitCode::Success);
+            });
+            const sync::Trace::Target target {configuration.servicePrincipalId, configuration.jobId,
+                configuration.displayName, SetupPair::nameOf(m_pair->source), SetupPair::nameOf(m_pair->target)};
+            m_trace->start(target, m_user);
+        },
+        [this](ExitCode code) { finish(code); });
 }
 
 void TraceCommand::print(const TraceResult& result)
