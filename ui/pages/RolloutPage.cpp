@@ -345,7 +345,7 @@ void RolloutPage::readSetupState()
 
 bool RolloutPage::hasJob() const
 {
-    return m_stateKnown && m_state.configuration && m_state.configuration->hasJob();
+    return m_stateKnown && PairConfigurationReader::hasJob(m_state);
 }
 
 QString RolloutPage::targetName() const

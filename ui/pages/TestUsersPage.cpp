@@ -304,7 +304,7 @@ void TestUsersPage::readSetupState()
 
 bool TestUsersPage::hasJob() const
 {
-    return m_stateKnown && m_state.configuration && m_state.configuration->hasJob();
+    return m_stateKnown && PairConfigurationReader::hasJob(m_state);
 }
 
 bool TestUsersPage::isBusy() const

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/cli/commands/ApplyCommand.h"
 
+#include "app/cli/CliConfirmation.h"
 #include "app/cli/CliOutput.h"
 #include "app/cli/commands/SetupText.h"
 #include "core/Workspace.h"
@@ -29,15 +30,6 @@ namespace tb::cli {
 namespace {
 
 using model::TenantRole;
-
-bool stdinIsTerminal()
-{
-#ifdef Q_OS_WIN
-    return _isatty(_fileno(stdin)) != 0;
-#else
-    return isatty(fileno(stdin)) != 0;
-#endif
-}
 
 } // namespace
 
@@ -71,7 +63,7 @@ QString ApplyCommand::readOptions(const QCommandLineParser& parser)
     if (const QString problem = m_desiredOptions.read(parser); !problem.isEmpty()) {
         return problem;
     }
-    if (!m_yes && !stdinIsTerminal()) {
+    if (!m_yes && !CliConfirmation::inputIsTerminal()) {
         return tr("apply asks before it changes the tenants, and standard input is not a terminal; pass --yes to "
                   "apply without asking.");
     }
@@ -181,7 +173,7 @@ void ApplyCommand::resumeInterrupted(const QString& runId)
     const QString target = SetupPair::nameOf(m_pair->target);
     m_output.printNote(
         tr("An earlier apply to %1 and %2 was interrupted (run %3); resuming it first.").arg(source, target, runId));
-    if (!m_yes && !confirm(tr("Finish the interrupted apply to %1 and %2? [y/N] ").arg(source, target))) {
+    if (!m_yes && !CliConfirmation::ask(tr("Finish the interrupted apply to %1 and %2? [y/N] ").arg(source, target))) {
         m_output.printNote(tr("Nothing was changed."));
         finish(ExitCode::Success);
         return;
@@ -215,7 +207,9 @@ void ApplyCommand::applyPlan(const setup::SetupState& state)
         SetupText::printPlan(m_output, plan, *m_pair, false);
     }
     m_changes = static_cast<int>(pending);
-    if (!m_yes && !confirm(tr("Apply %n change(s) to %1 and %2? [y/N] ", nullptr, m_changes).arg(source, target))) {
+    if (!m_yes
+        && !CliConfirmation::ask(
+            tr("Apply %n change(s) to %1 and %2? [y/N] ", nullptr, m_changes).arg(source, target))) {
         m_output.printNote(tr("Nothing was changed."));
         finish(ExitCode::Success);
         return;
@@ -287,16 +281,6 @@ void ApplyCommand::runnerFinished(const setup::PlanRunner::Result& result)
             tr("Applied %n change(s) to %1 and %2 (run %3).", nullptr, m_changes).arg(source, target, result.runId));
     }
     finish(ExitCode::Success);
-}
-
-bool ApplyCommand::confirm(const QString& question)
-{
-    QTextStream err(stderr);
-    err << CliOutput::printable(question);
-    err.flush();
-    // Blocking is fine here: nothing else runs while the person decides.
-    const QString answer = QTextStream(stdin).readLine().trimmed().toLower();
-    return answer == QStringLiteral("y") || answer == QStringLiteral("yes");
 }
 
 void ApplyCommand::printJsonResult(const QJsonObject& result)

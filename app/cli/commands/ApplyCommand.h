@@ -56,7 +56,6 @@ private:
     void applyPlan(const setup::SetupState& state);
     void watchRunner();
     void runnerFinished(const setup::PlanRunner::Result& result);
-    [[nodiscard]] bool confirm(const QString& question);
     void printJsonResult(const QJsonObject& result);
 
     DesiredSettingsOptions m_desiredOptions;

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/cli/commands/CleanupCommand.h"
 
+#include "app/cli/CliConfirmation.h"
 #include "app/cli/CliOutput.h"
 #include "app/cli/commands/SetupPair.h"
 #include "core/Workspace.h"
@@ -34,15 +35,6 @@ using sync::CleanupPlanner;
 
 const QString kList = QStringLiteral("list");
 const QString kRemove = QStringLiteral("remove-assignments");
-
-bool stdinIsTerminal()
-{
-#ifdef Q_OS_WIN
-    return _isatty(_fileno(stdin)) != 0;
-#else
-    return isatty(fileno(stdin)) != 0;
-#endif
-}
 
 } // namespace
 
@@ -82,7 +74,7 @@ QString CleanupCommand::readOptions(const QCommandLineParser& parser)
         return tr("cleanup takes one action: list | remove-assignments [--yes].");
     }
     m_yes = parser.isSet(m_yesOption);
-    if (m_action == kRemove && !m_yes && !stdinIsTerminal()) {
+    if (m_action == kRemove && !m_yes && !CliConfirmation::inputIsTerminal()) {
         return tr("cleanup remove-assignments asks before it removes anything, and standard input is not a terminal; "
                   "pass --yes to remove without asking.");
     }
@@ -130,7 +122,7 @@ void CleanupCommand::listed(const CleanupListing& listing)
     const QString warning
         = CleanupPlanner::removalWarning(static_cast<int>(listing.assignments.size()), listing.provenCount());
     if (!m_yes) {
-        if (!confirm(warning
+        if (!CliConfirmation::ask(warning
                 + tr("\nRemove %1 assignment(s), so that %2 user(s) are soft-deleted in the target? [y/N] ")
                       .arg(listing.assignments.size())
                       .arg(listing.provenCount()))) {
@@ -195,16 +187,6 @@ void CleanupCommand::printListing(const CleanupListing& listing)
     for (const QString& problem : listing.problems) {
         m_output.printNote(problem);
     }
-}
-
-bool CleanupCommand::confirm(const QString& question)
-{
-    QTextStream err(stderr);
-    err << CliOutput::printable(question);
-    err.flush();
-    // Blocking is fine here: nothing else runs while the person decides.
-    const QString answer = QTextStream(stdin).readLine().trimmed().toLower();
-    return answer == QStringLiteral("y") || answer == QStringLiteral("yes");
 }
 
 } // namespace tb::cli

@@ -48,7 +48,6 @@ private:
     void run() override;
     void listed(const sync::CleanupListing& listing);
     void printListing(const sync::CleanupListing& listing);
-    [[nodiscard]] static bool confirm(const QString& question);
 
     DesiredSettingsOptions m_desiredOptions;
     QCommandLineOption m_yesOption;

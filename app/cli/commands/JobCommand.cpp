@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/cli/commands/JobCommand.h"
 
+#include "app/cli/CliConfirmation.h"
 #include "app/cli/CliOutput.h"
 #include "app/cli/commands/SetupPair.h"
 #include "core/Workspace.h"
@@ -33,15 +34,6 @@ using sync::ErrorCatalogue;
 
 const QStringList kActions {
     QStringLiteral("status"), QStringLiteral("start"), QStringLiteral("pause"), QStringLiteral("restart")};
-
-bool stdinIsTerminal()
-{
-#ifdef Q_OS_WIN
-    return _isatty(_fileno(stdin)) != 0;
-#else
-    return isatty(fileno(stdin)) != 0;
-#endif
-}
 
 QString when(const QDateTime& time)
 {
@@ -141,7 +133,7 @@ QString JobCommand::readOptions(const QCommandLineParser& parser)
     } else {
         m_resetScope = SynchronizationEndpoints::defaultResetScope();
     }
-    if (m_action != QStringLiteral("status") && !m_yes && !stdinIsTerminal()) {
+    if (m_action != QStringLiteral("status") && !m_yes && !CliConfirmation::inputIsTerminal()) {
         return tr("job %1 asks before it changes the job, and standard input is not a terminal; pass --yes to send "
                   "it without asking.")
             .arg(m_action);
@@ -200,7 +192,7 @@ void JobCommand::sendCommand(const model::SyncJob& job)
                   .arg(QStringLiteral("%1"), QStringLiteral("%2"), QStringLiteral("%3"),
                       m_resetScope.isEmpty() ? tr("the service's default") : m_resetScope.join(QStringLiteral(", ")));
     }
-    if (!m_yes && !confirm(question.arg(configurationName, m_targetName, state))) {
+    if (!m_yes && !CliConfirmation::ask(question.arg(configurationName, m_targetName, state))) {
         m_output.printNote(tr("Nothing was sent."));
         finish(ExitCode::Success);
         return;
@@ -213,16 +205,6 @@ void JobCommand::sendCommand(const model::SyncJob& job)
     } else {
         m_monitor->restart(m_resetScope);
     }
-}
-
-bool JobCommand::confirm(const QString& question)
-{
-    QTextStream err(stderr);
-    err << CliOutput::printable(question);
-    err.flush();
-    // Blocking is fine here: nothing else runs while the person decides.
-    const QString answer = QTextStream(stdin).readLine().trimmed().toLower();
-    return answer == QStringLiteral("y") || answer == QStringLiteral("yes");
 }
 
 void JobCommand::print(const model::SyncJob& job)

@@ -49,7 +49,6 @@ private:
     void withJob(const SetupPair& pair, const model::CtsConfiguration& configuration);
     void sendCommand(const model::SyncJob& job);
     void print(const model::SyncJob& job);
-    [[nodiscard]] static bool confirm(const QString& question);
 
     DesiredSettingsOptions m_desiredOptions;
     QCommandLineOption m_resetScopeOption;

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/cli/commands/RolloutCommand.h"
 
+#include "app/cli/CliConfirmation.h"
 #include "app/cli/CliOutput.h"
 #include "core/Workspace.h"
 #include "core/graph/GraphCall.h"
@@ -37,15 +38,6 @@ using sync::RolloutStage;
 
 const QStringList kActions {QStringLiteral("plan"), QStringLiteral("run"), QStringLiteral("status"),
     QStringLiteral("pause"), QStringLiteral("undo")};
-
-bool stdinIsTerminal()
-{
-#ifdef Q_OS_WIN
-    return _isatty(_fileno(stdin)) != 0;
-#else
-    return isatty(fileno(stdin)) != 0;
-#endif
-}
 
 bool looksLikeId(const QString& text)
 {
@@ -150,7 +142,8 @@ QString RolloutCommand::readOptions(const QCommandLineParser& parser)
     } else if (positional.size() > 2) {
         return tr("rollout %1 takes no further argument (\"%2\").").arg(m_action, positional.at(2));
     }
-    if ((m_action == QStringLiteral("run") || m_action == QStringLiteral("undo")) && !m_yes && !stdinIsTerminal()) {
+    if ((m_action == QStringLiteral("run") || m_action == QStringLiteral("undo")) && !m_yes
+        && !CliConfirmation::inputIsTerminal()) {
         return tr("rollout %1 asks before it changes the configuration, and standard input is not a terminal; pass "
                   "--yes to go ahead without asking.")
             .arg(m_action);
@@ -352,7 +345,7 @@ void RolloutCommand::runStage()
                   .arg(stage.estimate.newInTarget)
                   .arg(SetupPair::nameOf(m_pair->target))
                   .arg(stage.estimate.withoutP1);
-        if (!confirm(question)) {
+        if (!CliConfirmation::ask(question)) {
             m_output.printNote(tr("Nothing was sent."));
             finish(ExitCode::Success);
             return;
@@ -360,9 +353,9 @@ void RolloutCommand::runStage()
     }
     const bool paused = stage.state == RolloutStage::State::Paused;
     if (paused && !m_yes
-        && !confirm(tr("Stage %1 \"%2\" is paused (%3). Start the job again and go on watching it? [y/N] ")
-                        .arg(index + 1)
-                        .arg(stage.name, stage.message))) {
+        && !CliConfirmation::ask(tr("Stage %1 \"%2\" is paused (%3). Start the job again and go on watching it? [y/N] ")
+                                     .arg(index + 1)
+                                     .arg(stage.name, stage.message))) {
         m_output.printNote(tr("Nothing was sent."));
         finish(ExitCode::Success);
         return;
@@ -442,7 +435,9 @@ void RolloutCommand::undo()
     if (!m_output.isJson()) {
         m_output.printLine(warning);
     }
-    if (!m_yes && !confirm(tr("Undo stage %1 \"%2\"? [y/N] ").arg(index + 1).arg(m_plan->stages.at(index).name))) {
+    if (!m_yes
+        && !CliConfirmation::ask(
+            tr("Undo stage %1 \"%2\"? [y/N] ").arg(index + 1).arg(m_plan->stages.at(index).name))) {
         m_output.printNote(tr("Nothing was sent."));
         finish(ExitCode::Success);
         return;
@@ -510,16 +505,6 @@ void RolloutCommand::printFailures(const RolloutStage& stage) const
             failure.explanation});
     }
     m_output.printTable({tr("User"), tr("Error"), tr("What it means")}, rows);
-}
-
-bool RolloutCommand::confirm(const QString& question)
-{
-    QTextStream err(stderr);
-    err << CliOutput::printable(question);
-    err.flush();
-    // Blocking is fine here: nothing else runs while the person decides.
-    const QString answer = QTextStream(stdin).readLine().trimmed().toLower();
-    return answer == QStringLiteral("y") || answer == QStringLiteral("yes");
 }
 
 } // namespace tb::cli

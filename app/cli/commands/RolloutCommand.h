@@ -63,7 +63,6 @@ private:
     void printFailures(const sync::RolloutStage& stage) const;
     [[nodiscard]] std::optional<sync::RolloutPlan> loadPlan(const QString& servicePrincipalId);
     [[nodiscard]] sync::RolloutRunner* makeRunner();
-    [[nodiscard]] static bool confirm(const QString& question);
 
     DesiredSettingsOptions m_desiredOptions;
     QCommandLineOption m_stageOption;

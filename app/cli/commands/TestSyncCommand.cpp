@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/cli/commands/TestSyncCommand.h"
 
+#include "app/cli/CliConfirmation.h"
 #include "app/cli/CliOutput.h"
 #include "core/Workspace.h"
 #include "core/graph/PageReader.h"
@@ -35,15 +36,6 @@ namespace {
 
 using sync::TestSyncOutcome;
 using sync::UserPreview;
-
-bool stdinIsTerminal()
-{
-#ifdef Q_OS_WIN
-    return _isatty(_fileno(stdin)) != 0;
-#else
-    return isatty(fileno(stdin)) != 0;
-#endif
-}
 
 // One user per line; blank lines and lines starting with # are skipped, a trailing ",..." (a CSV export) is cut.
 std::optional<QStringList> readUsersFile(const QString& path, QString* problem)
@@ -150,7 +142,7 @@ QString TestSyncCommand::readOptions(const QCommandLineParser& parser)
     }
     m_yes = parser.isSet(m_yesOption);
     m_verbose = parser.isSet(QStringLiteral("verbose"));
-    if (!m_yes && !stdinIsTerminal()) {
+    if (!m_yes && !CliConfirmation::inputIsTerminal()) {
         return tr("test-sync writes to the target tenant and asks first, and standard input is not a terminal; pass "
                   "--yes to run it without asking.");
     }
@@ -307,7 +299,7 @@ void TestSyncCommand::confirmAndRun(const QList<UserPreview>& previews)
                   .arg(updates)
                   .arg(assignments)
                   .arg(m_configuration->displayName);
-        if (!confirm(question)) {
+        if (!CliConfirmation::ask(question)) {
             m_output.printNote(tr("Nothing was sent."));
             finish(ExitCode::Success);
             return;
@@ -396,16 +388,6 @@ void TestSyncCommand::print(const QString& runId, const QList<TestSyncOutcome>& 
                                .arg(m_configuration->displayName));
     }
     m_output.printLine(tr("Run %1 is kept in the profile.").arg(runId));
-}
-
-bool TestSyncCommand::confirm(const QString& question)
-{
-    QTextStream err(stderr);
-    err << CliOutput::printable(question);
-    err.flush();
-    // Blocking is fine here: nothing else runs while the person decides.
-    const QString answer = QTextStream(stdin).readLine().trimmed().toLower();
-    return answer == QStringLiteral("y") || answer == QStringLiteral("yes");
 }
 
 } // namespace tb::cli

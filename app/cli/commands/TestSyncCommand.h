@@ -56,7 +56,6 @@ private:
     void confirmAndRun(const QList<sync::UserPreview>& previews);
     void runTestSync(const QList<sync::UserPreview>& previews);
     void print(const QString& runId, const QList<sync::TestSyncOutcome>& outcomes);
-    [[nodiscard]] static bool confirm(const QString& question);
 
     DesiredSettingsOptions m_desiredOptions;
     QCommandLineOption m_usersFileOption;
