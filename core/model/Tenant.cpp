@@ -22,4 +22,12 @@ QJsonObject Tenant::toJson() const
         {QStringLiteral("initialDomain"), initialDomain}, {QStringLiteral("cloud"), cloud.name()}};
 }
 
+QString Tenant::readableName() const
+{
+    if (!displayName.isEmpty()) {
+        return displayName;
+    }
+    return initialDomain.isEmpty() ? id : initialDomain;
+}
+
 } // namespace tb::model

@@ -22,6 +22,8 @@ struct Tenant
     [[nodiscard]] static Tenant fromJson(const QJsonObject& json);
     [[nodiscard]] QJsonObject toJson() const;
     [[nodiscard]] bool isValid() const { return !id.isEmpty(); }
+    // The name to show people: the display name, else the initial domain, else the id.
+    [[nodiscard]] QString readableName() const;
 };
 
 } // namespace tb::model

@@ -12,15 +12,6 @@ namespace tb::ui {
 
 using model::TenantRole;
 
-namespace {
-
-QString tenantName(const model::Tenant& tenant)
-{
-    return tenant.displayName.isEmpty() ? tenant.id : tenant.displayName;
-}
-
-} // namespace
-
 PairConfigurationReader::PairConfigurationReader(Workspace& workspace, QObject* parent)
     : QObject(parent)
     , m_workspace(workspace)
@@ -50,8 +41,8 @@ bool PairConfigurationReader::read()
         });
     setup::SetupStateReader::Options options;
     options.configurationDisplayName
-        = setup::SetupPlan::defaultConfigurationName(tenantName(*source), tenantName(*target));
-    m_progressText = tr("Finding the configuration of %1 and %2…").arg(tenantName(*source), tenantName(*target));
+        = setup::SetupPlan::defaultConfigurationName(source->readableName(), target->readableName());
+    m_progressText = tr("Finding the configuration of %1 and %2…").arg(source->readableName(), target->readableName());
     reader->read(*source, *target, options);
     return true;
 }
@@ -65,7 +56,7 @@ QString PairConfigurationReader::noJobMessage(const setup::SetupState& state, co
 {
     return tr("There is no cross-tenant synchronization configuration with a job for %1 and %2 yet: create it on the "
               "Topology page (Apply), then come back to %3.")
-        .arg(tenantName(state.source), tenantName(state.target), purpose);
+        .arg(state.source.readableName(), state.target.readableName(), purpose);
 }
 
 bool PairConfigurationReader::hasJob(const setup::SetupState& state)

@@ -50,11 +50,6 @@ namespace {
 
 enum Column { Number, Name, Principals, StateColumn, Users, NewInTarget, WithoutP1, Progress, ColumnCount };
 
-QString tenantName(const model::Tenant& tenant)
-{
-    return tenant.displayName.isEmpty() ? tenant.id : tenant.displayName;
-}
-
 QString stateText(State state)
 {
     switch (state) {
@@ -350,7 +345,7 @@ bool RolloutPage::hasJob() const
 
 QString RolloutPage::targetName() const
 {
-    return tenantName(m_state.target);
+    return m_state.target.readableName();
 }
 
 bool RolloutPage::isBusy() const
@@ -572,7 +567,7 @@ void RolloutPage::resolveNext(RolloutStage stage, QStringList left)
         return;
     }
     const QString wanted = left.takeFirst();
-    const QString source = tenantName(m_state.source);
+    const QString source = m_state.source.readableName();
     m_currentLabel->setText(tr("Looking up “%1” in %2…").arg(wanted, source));
     const bool isUser = wanted.contains(QLatin1Char('@'));
     if (isUser || !QUuid::fromString(wanted).isNull()) {
@@ -691,7 +686,7 @@ void RolloutPage::estimate()
                 editPlan(estimated);
                 m_banner->showMessage(MessageBanner::Level::Information,
                     tr("Estimated from what %1 and %2 hold now; nothing was changed.")
-                        .arg(tenantName(m_state.source), targetName()));
+                        .arg(m_state.source.readableName(), targetName()));
             } else {
                 m_banner->showMessage(MessageBanner::Level::Error, problem);
             }

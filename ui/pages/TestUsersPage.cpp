@@ -42,11 +42,6 @@ using sync::UserPreview;
 
 namespace {
 
-QString tenantName(const model::Tenant& tenant)
-{
-    return tenant.displayName.isEmpty() ? tenant.id : tenant.displayName;
-}
-
 // One CSV line split on commas outside double quotes (the admin center's bulk files quote fields with commas).
 QStringList csvFields(const QString& line)
 {
@@ -445,7 +440,7 @@ void TestUsersPage::testSync()
         creates += preview.action == UserPreview::Action::Create ? 1 : 0;
         toAssign += preview.assigned ? 0 : 1;
     }
-    const QString target = tenantName(m_state.target);
+    const QString target = m_state.target.readableName();
     auto* box = new QMessageBox(QMessageBox::Question, tr("Test sync"),
         tr("Synchronize %n user(s) into %1 now?", nullptr, static_cast<int>(testable.size())).arg(target),
         QMessageBox::Cancel, this);

@@ -45,11 +45,6 @@ using setup::PreflightCheck;
 
 constexpr int kIconSize = 16;
 
-QString tenantName(const model::Tenant& tenant)
-{
-    return tenant.displayName.isEmpty() ? tenant.id : tenant.displayName;
-}
-
 // A round badge in a state colour with a white mark: pass ✓, warn !, block ✕. The colours keep their contrast
 // on light and dark palettes; the mark and the accessible name carry the meaning without colour.
 QPixmap outcomeIcon(PreflightCheck::Outcome outcome, const QPalette& palette, qreal ratio)
@@ -350,7 +345,7 @@ QString TopologyPage::defaultConfigurationName() const
         return {};
     }
     // Data, not user interface text: the same name the CLI gives (issue 4's decisions).
-    return tenantName(*source) + QStringLiteral(" to ") + tenantName(*target);
+    return source->readableName() + QStringLiteral(" to ") + target->readableName();
 }
 
 void TopologyPage::refresh()
@@ -411,7 +406,7 @@ void TopologyPage::refresh()
         });
     setup::SetupStateReader::Options options;
     options.configurationDisplayName = m_desired.configurationDisplayName;
-    m_progressLabel->setText(tr("Reading %1 and %2…").arg(tenantName(*source), tenantName(*target)));
+    m_progressLabel->setText(tr("Reading %1 and %2…").arg(source->readableName(), target->readableName()));
     m_reader->read(*source, *target, options);
     updateButtons();
 }
@@ -459,7 +454,7 @@ void TopologyPage::showJobPanel()
         });
     }
     m_jobMonitor->setJob(m_state.configuration->servicePrincipalId, m_state.configuration->jobId);
-    m_jobPanel->setNames(m_state.configuration->displayName, tenantName(m_state.target));
+    m_jobPanel->setNames(m_state.configuration->displayName, m_state.target.readableName());
     m_jobPanel->setMonitor(m_jobMonitor);
     m_jobScroll->setVisible(true);
     m_jobPanel->setVisible(true);
@@ -636,7 +631,7 @@ void TopologyPage::showPreflight()
     }
     if (!report.trustAudit.isEmpty()) {
         auto* heading = new QLabel(
-            tr("<b>Partners that %1 lets in</b>").arg(tenantName(m_state.target).toHtmlEscaped()), content);
+            tr("<b>Partners that %1 lets in</b>").arg(m_state.target.readableName().toHtmlEscaped()), content);
         m_preflightList->insertWidget(m_preflightList->count() - 1, heading);
     }
     for (const setup::TrustAuditEntry& entry : report.trustAudit) {
@@ -731,13 +726,13 @@ void TopologyPage::apply()
     const int changes = static_cast<int>(m_plan.pendingSteps().size());
     auto* box = new QMessageBox(QMessageBox::Question, tr("Apply the plan"),
         tr("Apply %n change(s) to the source tenant %1 and the target tenant %2?", nullptr, changes)
-            .arg(tenantName(m_state.source), tenantName(m_state.target)),
+            .arg(m_state.source.readableName(), m_state.target.readableName()),
         QMessageBox::Ok | QMessageBox::Cancel, this);
     box->setObjectName(QStringLiteral("applyConfirmation"));
     box->setTextFormat(Qt::PlainText);
     QString details
         = tr("Source: %1 (%2)\nTarget: %3 (%4)")
-              .arg(tenantName(m_state.source), m_state.source.id, tenantName(m_state.target), m_state.target.id);
+              .arg(m_state.source.readableName(), m_state.source.id, m_state.target.readableName(), m_state.target.id);
     const QStringList warnings = m_plan.warnings();
     if (!warnings.isEmpty()) {
         details += QStringLiteral("\n\n") + warnings.join(QStringLiteral("\n\n"));

@@ -25,11 +25,6 @@ QString id(const char* name)
     return QString::fromLatin1(name);
 }
 
-QString tenantName(const model::Tenant& tenant)
-{
-    return tenant.displayName.isEmpty() ? tenant.id : tenant.displayName;
-}
-
 // What a setting does, for its tooltip.
 QString explanation(const QString& stepId, const QString& source, const QString& target)
 {
@@ -171,8 +166,8 @@ void TopologyView::showStatuses()
     }
     // Tenants without readAt: signed in, not read yet (the boxes show their names, the settings "not read").
     const bool known = m_state.isValid() && m_state.readAt.isValid();
-    const QString source = known ? tenantName(m_state.source) : tr("the source tenant");
-    const QString target = known ? tenantName(m_state.target) : tr("the target tenant");
+    const QString source = known ? m_state.source.readableName() : tr("the source tenant");
+    const QString target = known ? m_state.target.readableName() : tr("the target tenant");
 
     const auto show = [&](const QString& stepId, bool current, bool wanted, const QString& tenant) {
         AccessSettingToggle* setting = toggle(stepId);

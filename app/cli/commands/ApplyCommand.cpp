@@ -169,8 +169,8 @@ bool ApplyCommand::preflightAllows(const setup::PreflightReport& report)
 
 void ApplyCommand::resumeInterrupted(const QString& runId)
 {
-    const QString source = SetupPair::nameOf(m_pair->source);
-    const QString target = SetupPair::nameOf(m_pair->target);
+    const QString source = m_pair->source.readableName();
+    const QString target = m_pair->target.readableName();
     m_output.printNote(
         tr("An earlier apply to %1 and %2 was interrupted (run %3); resuming it first.").arg(source, target, runId));
     if (!m_yes && !CliConfirmation::ask(tr("Finish the interrupted apply to %1 and %2? [y/N] ").arg(source, target))) {
@@ -190,8 +190,8 @@ void ApplyCommand::applyPlan(const setup::SetupState& state)
     for (const setup::PlanStep& step : plan.steps()) {
         m_descriptions.insert(step.id, step.description);
     }
-    const QString source = SetupPair::nameOf(m_pair->source);
-    const QString target = SetupPair::nameOf(m_pair->target);
+    const QString source = m_pair->source.readableName();
+    const QString target = m_pair->target.readableName();
     const qsizetype pending = plan.pendingSteps().size();
     if (pending == 0) {
         if (m_output.isJson()) {
@@ -255,8 +255,8 @@ void ApplyCommand::watchRunner()
 
 void ApplyCommand::runnerFinished(const setup::PlanRunner::Result& result)
 {
-    const QString source = SetupPair::nameOf(m_pair->source);
-    const QString target = SetupPair::nameOf(m_pair->target);
+    const QString source = m_pair->source.readableName();
+    const QString target = m_pair->target.readableName();
     if (result.outcome != setup::PlanRunner::Outcome::Succeeded) {
         if (m_output.isJson()) {
             printJsonResult(result.toJson());

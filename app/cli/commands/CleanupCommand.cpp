@@ -95,7 +95,7 @@ void CleanupCommand::run()
         finish(ExitCode::ServiceError);
     });
     connect(m_planner, &CleanupPlanner::listed, this, &CleanupCommand::listed);
-    const QString sourceName = SetupPair::nameOf(pair->source);
+    const QString sourceName = pair->source.readableName();
     pair->readConfigurationWithJob(
         this, m_output, m_desiredOptions.desiredFor(pair->source, pair->target).configurationDisplayName,
         [this, sourceName](const model::CtsConfiguration& configuration) {

@@ -77,10 +77,7 @@ model::DesiredSettings DesiredSettingsOptions::desiredFor(
 
 QString DesiredSettingsOptions::defaultConfigurationName(const model::Tenant& source, const model::Tenant& target)
 {
-    const auto nameOf = [](const model::Tenant& tenant) {
-        return tenant.displayName.isEmpty() ? tenant.initialDomain : tenant.displayName;
-    };
-    return setup::SetupPlan::defaultConfigurationName(nameOf(source), nameOf(target));
+    return setup::SetupPlan::defaultConfigurationName(source.readableName(), target.readableName());
 }
 
 } // namespace tb::cli

@@ -148,7 +148,7 @@ void JobCommand::run()
         finish(ExitCode::Usage);
         return;
     }
-    m_targetName = SetupPair::nameOf(pair->target);
+    m_targetName = pair->target.readableName();
     pair->readConfigurationWithJob(
         this, m_output, m_desiredOptions.desiredFor(pair->source, pair->target).configurationDisplayName,
         [this, pair](const model::CtsConfiguration& configuration) { withJob(*pair, configuration); },

@@ -272,8 +272,7 @@ void PreviewCommand::readGroup(const SetupPair& pair)
                 return;
             }
             if (found->isEmpty()) {
-                m_output.printError(
-                    tr("%1 has no group named \"%2\".").arg(SetupPair::nameOf(m_pair->source), m_group));
+                m_output.printError(tr("%1 has no group named \"%2\".").arg(m_pair->source.readableName(), m_group));
                 finish(ExitCode::Usage);
                 return;
             }
@@ -316,7 +315,7 @@ void PreviewCommand::print(const QList<UserPreview>& previews)
     }
     m_output.printLine(
         tr("Preview of \"%1\" (%2 → %3); nothing was written.")
-            .arg(m_configuration->displayName, SetupPair::nameOf(m_pair->source), SetupPair::nameOf(m_pair->target)));
+            .arg(m_configuration->displayName, m_pair->source.readableName(), m_pair->target.readableName()));
     QList<QStringList> rows;
     for (const UserPreview& preview : previews) {
         const QString licence = preview.licenceNote.isEmpty()

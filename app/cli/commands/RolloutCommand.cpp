@@ -248,8 +248,8 @@ void RolloutCommand::resolveNextGroup(RolloutPlan plan, int stage, int group)
         request.addQueryItem(QStringLiteral("$select"), QStringLiteral("id,displayName"));
         m_pair->sourceClient->send(request, this, [this, plan, stage, group, wanted](const graph::GraphResponse& r) {
             if (!r.isSuccess()) {
-                m_output.printError(tr("No group %1 in %2: %3")
-                                        .arg(wanted, SetupPair::nameOf(m_pair->source), r.error().userMessage()));
+                m_output.printError(
+                    tr("No group %1 in %2: %3").arg(wanted, m_pair->source.readableName(), r.error().userMessage()));
                 finish(r.httpStatus() == 404 ? ExitCode::CheckFailed : ExitCode::ServiceError);
                 return;
             }
@@ -273,7 +273,7 @@ void RolloutCommand::resolveNextGroup(RolloutPlan plan, int stage, int group)
             }
             if (found->size() != 1) {
                 m_output.printError(found->isEmpty()
-                        ? tr("No group is called \"%1\" in %2.").arg(wanted, SetupPair::nameOf(m_pair->source))
+                        ? tr("No group is called \"%1\" in %2.").arg(wanted, m_pair->source.readableName())
                         : tr("%1 groups are called \"%2\"; name it by its id.").arg(found->size()).arg(wanted));
                 finish(ExitCode::CheckFailed);
                 return;
@@ -343,7 +343,7 @@ void RolloutCommand::runStage()
                   .arg(stage.principals.size())
                   .arg(estimateText(stage.estimate))
                   .arg(stage.estimate.newInTarget)
-                  .arg(SetupPair::nameOf(m_pair->target))
+                  .arg(m_pair->target.readableName())
                   .arg(stage.estimate.withoutP1);
         if (!CliConfirmation::ask(question)) {
             m_output.printNote(tr("Nothing was sent."));
@@ -461,7 +461,7 @@ void RolloutCommand::printPlan(const RolloutPlan& plan) const
         return;
     }
     m_output.printLine(tr("Rollout %1 into %2: %3 (pauses above %4% failures, at least %5)")
-                           .arg(plan.id, SetupPair::nameOf(m_pair->target), plan.stateSummary())
+                           .arg(plan.id, m_pair->target.readableName(), plan.stateSummary())
                            .arg(plan.settings.errorRateThreshold * 100.0, 0, 'f', 1)
                            .arg(plan.settings.minimumFailures));
     QList<QStringList> rows;

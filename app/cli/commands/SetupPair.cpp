@@ -33,7 +33,7 @@ std::optional<SetupPair> SetupPair::fromWorkspace(const Workspace& workspace, QS
     if (pair.source.id.compare(pair.target.id, Qt::CaseInsensitive) == 0) {
         *problem = tr("the source and the target are the same tenant (%1); sign in to another tenant with "
                       "'tenantbridge-cli login --role target --tenant ID-OR-DOMAIN'.")
-                       .arg(nameOf(pair.source));
+                       .arg(pair.source.readableName());
         return std::nullopt;
     }
     return pair;
@@ -66,7 +66,7 @@ void SetupPair::readConfigurationWithJob(QObject* context, const CliOutput& outp
                             ? tr("the configuration \"%1\" has no synchronization job; run 'apply' to create it.")
                                   .arg(state.configuration->displayName)
                             : tr("%1 has no cross-tenant synchronization configuration for %2; run 'apply' first.")
-                                  .arg(nameOf(pair.source), nameOf(pair.target)));
+                                  .arg(pair.source.readableName(), pair.target.readableName()));
                 }
                 finish(ExitCode::CheckFailed);
                 return;
@@ -86,15 +86,7 @@ void SetupPair::readConfigurationWithJob(QObject* context, const CliOutput& outp
 
 QString SetupPair::title() const
 {
-    return QStringLiteral("%1 \u2192 %2").arg(nameOf(source), nameOf(target));
-}
-
-QString SetupPair::nameOf(const model::Tenant& tenant)
-{
-    if (!tenant.displayName.isEmpty()) {
-        return tenant.displayName;
-    }
-    return tenant.initialDomain.isEmpty() ? tenant.id : tenant.initialDomain;
+    return QStringLiteral("%1 \u2192 %2").arg(source.readableName(), target.readableName());
 }
 
 } // namespace tb::cli

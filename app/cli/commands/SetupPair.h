@@ -56,7 +56,6 @@ public:
         const QString& noJobMessage = {}) const;
     // "Contoso → Fabrikam".
     [[nodiscard]] QString title() const;
-    [[nodiscard]] static QString nameOf(const model::Tenant& tenant);
 };
 
 } // namespace tb::cli

@@ -20,7 +20,7 @@ namespace {
 QString tenantLine(const model::Tenant& tenant)
 {
     return QStringLiteral("%1 (%2, %3, %4)")
-        .arg(SetupPair::nameOf(tenant), tenant.initialDomain, tenant.id, tenant.cloud.name());
+        .arg(tenant.readableName(), tenant.initialDomain, tenant.id, tenant.cloud.name());
 }
 
 QString outcomeLabel(setup::PreflightCheck::Outcome outcome)
@@ -43,8 +43,8 @@ void SetupText::printState(const CliOutput& output, const setup::SetupState& sta
     output.printLine(tr("Source: %1").arg(tenantLine(state.source)));
     output.printLine(tr("Target: %1").arg(tenantLine(state.target)));
     output.printLine(QString());
-    const QString targetName = SetupPair::nameOf(state.target);
-    const QString sourceName = SetupPair::nameOf(state.source);
+    const QString targetName = state.target.readableName();
+    const QString sourceName = state.source.readableName();
     const auto present = [](bool exists) { return exists ? tr("present") : tr("missing"); };
     const QList<QStringList> rows {
         {targetName, tr("Partner entry for %1").arg(sourceName), present(state.targetSide.partnerExists)},
@@ -103,7 +103,7 @@ void SetupText::printPreflight(const CliOutput& output, const setup::PreflightRe
     }
     output.printLine(QString());
     output.printLine(tr("Trust audit: partners that %1 lets sync users in or redeem invitations automatically:")
-                         .arg(SetupPair::nameOf(pair.target)));
+                         .arg(pair.target.readableName()));
     if (report.trustAudit.isEmpty()) {
         output.printLine(tr("  none."));
     }
@@ -159,7 +159,7 @@ void SetupText::printPlan(
     qsizetype index = 0;
     for (const setup::PlanStep& step : plan.steps()) {
         ++index;
-        const QString tenant = SetupPair::nameOf(step.role == model::TenantRole::Source ? pair.source : pair.target);
+        const QString tenant = (step.role == model::TenantRole::Source ? pair.source : pair.target).readableName();
         output.printLine(QStringLiteral("  %1. %2 %3 (%4): %5")
                              .arg(index)
                              .arg((step.satisfied ? tr("satisfied") : tr("pending")).leftJustified(9), step.id, tenant,

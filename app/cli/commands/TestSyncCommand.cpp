@@ -248,7 +248,7 @@ void TestSyncCommand::resolveGroup()
             m_output.printError(error.userMessage());
             finish(ExitCode::ServiceError);
         } else if (listing->isGroupMissing()) {
-            m_output.printError(tr("%1 has no group named \"%2\".").arg(SetupPair::nameOf(m_pair->source), m_group));
+            m_output.printError(tr("%1 has no group named \"%2\".").arg(m_pair->source.readableName(), m_group));
             finish(ExitCode::CheckFailed);
         } else {
             preview();
@@ -294,7 +294,7 @@ void TestSyncCommand::confirmAndRun(const QList<UserPreview>& previews)
             = tr("Test sync of %1 users into %2: it will create %3 and update %4 users there (and assign %5 to \"%6\", "
                  "which stay assigned). Go ahead? [y/N] ")
                   .arg(previews.size())
-                  .arg(SetupPair::nameOf(m_pair->target))
+                  .arg(m_pair->target.readableName())
                   .arg(creates)
                   .arg(updates)
                   .arg(assignments)

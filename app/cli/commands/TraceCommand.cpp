@@ -89,7 +89,7 @@ void TraceCommand::run()
                 finish(result.isBlocked() ? ExitCode::CheckFailed : ExitCode::Success);
             });
             const sync::Trace::Target target {configuration.servicePrincipalId, configuration.jobId,
-                configuration.displayName, SetupPair::nameOf(m_pair->source), SetupPair::nameOf(m_pair->target)};
+                configuration.displayName, m_pair->source.readableName(), m_pair->target.readableName()};
             m_trace->start(target, m_user);
         },
         [this](ExitCode code) { finish(code); });
