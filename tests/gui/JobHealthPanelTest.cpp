@@ -245,6 +245,7 @@ TEST_CASE("The job-health panel explains a quarantine and says what to do", "[gu
     CHECK(labelText(panel, "quarantineTimes").contains(QStringLiteral("next attempt")));
     CHECK(labelText(panel, "jobLastCycle").contains(QStringLiteral("12 failed")));
     CHECK(labelText(panel, "jobSynchronized").contains(QStringLiteral("11 user")));
+    CHECK(labelText(panel, "jobLastChanges") == QStringLiteral("none yet"));
     // Without a monitor there is nothing to command.
     CHECK_FALSE(button(panel, "jobStartButton")->isEnabled());
     saveScreenshot(panel, QStringLiteral("job-health-quarantine.png"));
@@ -256,4 +257,15 @@ TEST_CASE("The job-health panel explains a quarantine and says what to do", "[gu
     panel.showJob(odd);
     CHECK(labelText(panel, "quarantineReason").contains(QStringLiteral("SomethingNew")));
     CHECK(labelText(panel, "quarantineError").contains(QStringLiteral("NewCode42")));
+
+    // What sync last wrote stays in sight after later cycles that found nothing to do.
+    tb::model::SyncExecution wrote;
+    wrote.state = QStringLiteral("Succeeded");
+    wrote.timeBegan = QDateTime(QDate(2025, 1, 10), QTime(9, 0), Qt::UTC);
+    wrote.timeEnded = wrote.timeBegan.addSecs(30);
+    wrote.countExports = 21;
+    wrote.countExported = 21;
+    odd.lastSuccessfulExecutionWithExports = wrote;
+    panel.showJob(odd);
+    CHECK(labelText(panel, "jobLastChanges").startsWith(QStringLiteral("21 change(s) written to Fabrikam")));
 }

@@ -41,6 +41,7 @@ JobHealthPanel::JobHealthPanel(QWidget* parent)
     , m_stateMeaning(textLabel(this, QStringLiteral("jobStateMeaning"), true))
     , m_lastCycle(textLabel(this, QStringLiteral("jobLastCycle")))
     , m_lastSuccess(textLabel(this, QStringLiteral("jobLastSuccess")))
+    , m_lastChanges(textLabel(this, QStringLiteral("jobLastChanges")))
     , m_steadyState(textLabel(this, QStringLiteral("jobSteadyState")))
     , m_synchronized(textLabel(this, QStringLiteral("jobSynchronized")))
     , m_quarantineBox(new QGroupBox(tr("Quarantine"), this))
@@ -77,6 +78,7 @@ JobHealthPanel::JobHealthPanel(QWidget* parent)
     facts->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     facts->addRow(tr("Last cycle:"), m_lastCycle);
     facts->addRow(tr("Last success:"), m_lastSuccess);
+    facts->addRow(tr("Last changes:"), m_lastChanges);
     facts->addRow(tr("Steady state:"), m_steadyState);
     facts->addRow(tr("In the target:"), m_synchronized);
 
@@ -227,6 +229,14 @@ void JobHealthPanel::showJob(const model::SyncJob& job)
     m_lastCycle->setText(job.lastExecution ? executionText(*job.lastExecution) : tr("none yet"));
     m_lastSuccess->setText(job.lastSuccessfulExecution && job.lastSuccessfulExecution->hasEnded()
             ? when(job.lastSuccessfulExecution->timeEnded)
+            : tr("none yet"));
+    // An incremental cycle after the one that wrote says "nothing had changed": this row keeps what sync last did to
+    // the target (creates, updates and the soft deletes of users who left scope) in sight.
+    const std::optional<model::SyncExecution>& withExports = job.lastSuccessfulExecutionWithExports;
+    m_lastChanges->setText(withExports && withExports->hasEnded() && withExports->countExported > 0
+            ? tr("%n change(s) written to %1 in the cycle that ended %2", nullptr,
+                static_cast<int>(withExports->countExported))
+                  .arg(m_targetName.isEmpty() ? tr("the target tenant") : m_targetName, when(withExports->timeEnded))
             : tr("none yet"));
     m_steadyState->setText(job.hasReachedSteadyState()
             ? tr("reached %1 (first %2)").arg(when(job.steadyStateLastAchieved), when(job.steadyStateFirstAchieved))

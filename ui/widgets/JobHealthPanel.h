@@ -78,6 +78,7 @@ private:
     QLabel* m_stateMeaning;
     QLabel* m_lastCycle;
     QLabel* m_lastSuccess;
+    QLabel* m_lastChanges;
     QLabel* m_steadyState;
     QLabel* m_synchronized;
     QGroupBox* m_quarantineBox;
