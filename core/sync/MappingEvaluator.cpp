@@ -109,11 +109,12 @@ MappingEvaluator::MappingEvaluator(model::SynchronizationSchema::ObjectMapping u
 
 QString MappingEvaluator::clauseText(const QString& groupName, const SynchronizationSchema::ScopingClause& clause)
 {
-    QString text = QStringLiteral("%1.%2 %3").arg(groupName, clause.sourceOperandName, clause.operatorName);
-    if (!clause.values.isEmpty()) {
-        text += QStringLiteral(" '%1'").arg(clause.values.join(QStringLiteral("', '")));
-    }
-    return text;
+    UserPreview::ScopeClause scopeClause;
+    scopeClause.groupName = groupName;
+    scopeClause.attribute = clause.sourceOperandName;
+    scopeClause.operatorName = clause.operatorName;
+    scopeClause.expectedValues = clause.values;
+    return scopeClause.text();
 }
 
 MappingEvaluator::Scope MappingEvaluator::evaluateScope(const ExpressionAttributes& source) const
@@ -131,34 +132,48 @@ MappingEvaluator::Scope MappingEvaluator::evaluateScope(const ExpressionAttribut
     }
     // Every clause is evaluated (the service's ScopeEvaluationResult lists them all); per group its first false
     // clause is kept to say why the group failed.
+    // A clause that decided (or may): its line as in clauseResults and the same as data.
+    struct Decider
+    {
+        QString line;
+        std::optional<UserPreview::ScopeClause> clause;
+        [[nodiscard]] bool isEmpty() const { return line.isEmpty(); }
+    };
     bool requiredPassed = true;
-    QString requiredFailure;
+    Decider requiredFailure;
     bool hasOptional = false;
     bool optionalPassed = false;
-    QString optionalSuccess;
-    QString optionalFailure;
-    QString requiredSuccess;
+    Decider optionalSuccess;
+    Decider optionalFailure;
+    Decider requiredSuccess;
     for (const SynchronizationSchema::ScopingGroup& group : groups) {
         bool groupPassed = true;
-        QString firstFalse;
-        QString lastTrue;
+        Decider firstFalse;
+        Decider lastTrue;
         for (const SynchronizationSchema::ScopingClause& clause : group.clauses) {
-            const ScopingOperator::Result result
-                = ScopingOperator::evaluate(clause.operatorName, source.value(clause.sourceOperandName), clause.values);
-            const QString text = clauseText(group.name, clause);
-            const QString line = QStringLiteral("%1: %2").arg(text, trueFalse(result.matches && !result.isError()));
+            const ExpressionValue value = source.value(clause.sourceOperandName);
+            const ScopingOperator::Result result = ScopingOperator::evaluate(clause.operatorName, value, clause.values);
+            UserPreview::ScopeClause evaluated;
+            evaluated.groupName = group.name;
+            evaluated.attribute = clause.sourceOperandName;
+            evaluated.operatorName = clause.operatorName;
+            evaluated.expectedValues = clause.values;
+            evaluated.actualValues = value.isNullOrEmpty() ? QStringList() : value.toList();
+            evaluated.holds = result.matches && !result.isError();
+            const QString text = evaluated.text();
+            const QString line = QStringLiteral("%1: %2").arg(text, trueFalse(evaluated.holds));
             scope.clauseResults.append(line);
             if (result.isError()) {
                 scope.problems.append(
                     QStringLiteral("The scoping clause %1 cannot be evaluated: %2").arg(text, result.error));
             }
-            if (!result.matches || result.isError()) {
+            if (!evaluated.holds) {
                 if (firstFalse.isEmpty()) {
-                    firstFalse = line;
+                    firstFalse = Decider {line, evaluated};
                 }
                 groupPassed = false;
             } else {
-                lastTrue = line;
+                lastTrue = Decider {line, evaluated};
             }
         }
         if (isExternalUsersGroup(group.name)) {
@@ -173,20 +188,24 @@ MappingEvaluator::Scope MappingEvaluator::evaluateScope(const ExpressionAttribut
         hasOptional = true;
         if (groupPassed && !optionalPassed) {
             optionalPassed = true;
-            optionalSuccess = lastTrue.isEmpty() ? QStringLiteral("%1: no clauses").arg(group.name) : lastTrue;
+            optionalSuccess
+                = lastTrue.isEmpty() ? Decider {QStringLiteral("%1: no clauses").arg(group.name), {}} : lastTrue;
         } else if (!groupPassed && optionalFailure.isEmpty()) {
             optionalFailure = firstFalse;
         }
     }
+    Decider decider;
     if (!requiredPassed) {
-        scope.decidedBy = requiredFailure;
+        decider = requiredFailure;
     } else if (hasOptional) {
         scope.passed = optionalPassed;
-        scope.decidedBy = optionalPassed ? optionalSuccess : optionalFailure;
+        decider = optionalPassed ? optionalSuccess : optionalFailure;
     } else {
         scope.passed = true;
-        scope.decidedBy = requiredSuccess.isEmpty() ? QStringLiteral("no scoping filter") : requiredSuccess;
+        decider = requiredSuccess.isEmpty() ? Decider {QStringLiteral("no scoping filter"), {}} : requiredSuccess;
     }
+    scope.decidedBy = decider.line;
+    scope.decidingClause = decider.clause;
     return scope;
 }
 

@@ -46,6 +46,8 @@ public:
         QStringList clauseResults;
         // The clause (or rule) that decided, as in clauseResults; "no scoping filter" when there are no groups.
         QString decidedBy;
+        // decidedBy as data, with the user's value; none when no clause decided (no groups, a group without clauses).
+        std::optional<UserPreview::ScopeClause> decidingClause;
         // Clauses that could not be evaluated (an unknown operator, a non-integer for Greater_Than ...): each makes
         // its clause false and is said here.
         QStringList problems;

@@ -543,20 +543,26 @@ void Preview::decide(Entry& entry) const
     const bool matched
         = preview.match == UserPreview::Match::Linked || preview.match == UserPreview::Match::ExistingGuest;
     // The service's order of reasons (core/sandbox/README.md "Scope", graph-reference 3 and 10.5).
+    using Decision = UserPreview::ScopeDecision;
     if (external) {
-        preview.scopeReason = QStringLiteral("only internal members of the source are synchronized");
+        preview.scopeDecision = Decision::ExternalUser;
     } else if (!assigned) {
-        preview.scopeReason = m_assignmentsProblem.isEmpty() ? QStringLiteral("not assigned to the configuration")
-                                                             : QStringLiteral("the assignments could not be read");
+        preview.scopeDecision = m_assignmentsProblem.isEmpty() ? Decision::NotAssigned : Decision::AssignmentsUnread;
     } else if (!m_evaluator.hasUserMapping()) {
-        preview.scopeReason = QStringLiteral("the schema has no enabled object mapping for User");
+        preview.scopeDecision = Decision::NoUserMapping;
     } else if (!scope.passed) {
-        preview.scopeReason = scope.decidedBy;
+        preview.scopeDecision = Decision::ExcludedByScopingFilter;
     } else if (!enabled && preview.match != UserPreview::Match::Linked) {
-        preview.scopeReason = QStringLiteral("disabled in the source: sync creates only enabled users");
+        preview.scopeDecision = Decision::Disabled;
     } else {
+        preview.scopeDecision = Decision::InScope;
         preview.inScope = true;
+    }
+    if (preview.scopeDecision == Decision::ExcludedByScopingFilter || preview.scopeDecision == Decision::InScope) {
         preview.scopeReason = scope.decidedBy;
+        preview.decidingClause = scope.decidingClause;
+    } else {
+        preview.scopeReason = UserPreview::scopeDecisionReason(preview.scopeDecision);
     }
 
     preview.attributes = m_evaluator.evaluateAttributes(attributes, matched ? targetUser : std::nullopt);

@@ -468,9 +468,9 @@ TestSyncOutcome TestSync::failedOutcome(int index, const QString& message) const
 
 UserPreview::Action TestSync::expectedAction(const UserPreview& preview)
 {
-    // Preview::decide's wording for the one reason the test sync's own assignment removes.
+    // The one reason the test sync's own assignment removes.
     if (preview.assigned || preview.action != UserPreview::Action::Skip
-        || preview.scopeReason != QLatin1String("not assigned to the configuration")) {
+        || preview.scopeDecision != UserPreview::ScopeDecision::NotAssigned) {
         return preview.action;
     }
     switch (preview.match) {

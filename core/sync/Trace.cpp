@@ -12,10 +12,8 @@
 #include "core/sync/ErrorCatalogue.h"
 #include "core/sync/MappingEvaluator.h"
 #include "core/sync/Preview.h"
-#include "core/sync/expression/ExpressionAttributes.h"
 
 #include <QJsonArray>
-#include <QRegularExpression>
 
 #include <utility>
 
@@ -30,11 +28,6 @@ using graph::GraphResponse;
 constexpr int kHttpNotFound = 404;
 const QString kRedundantExport = QStringLiteral("RedundantExport");
 const QString kNotEntitled = QStringLiteral("NotEffectivelyEntitled");
-// Preview's scopeReason sentences for the reasons that come before the scoping filter (Preview::decide).
-const QString kExternalReason = QStringLiteral("only internal members of the source are synchronized");
-const QString kNotAssignedReason = QStringLiteral("not assigned to the configuration");
-const QString kAssignmentsUnreadReason = QStringLiteral("the assignments could not be read");
-const QString kDisabledReason = QStringLiteral("disabled in the source: sync creates only enabled users");
 
 QString orDefault(const QString& text, const QString& fallback)
 {
@@ -227,14 +220,6 @@ void Trace::partDone()
     emit finished(decide(m_inputs));
 }
 
-QString Trace::clauseAttribute(const QString& clauseText)
-{
-    // "<group>.<attribute> <OPERATOR>[ '<values>']: true|false"; group names may hold dots and spaces.
-    static const QRegularExpression pattern(QStringLiteral("^.*\\.([^.\\s]+) ([A-Z_]+)(?: |:|$)"));
-    const QRegularExpressionMatch match = pattern.match(clauseText);
-    return match.hasMatch() ? match.captured(1) : QString();
-}
-
 TraceResult Trace::decide(const Inputs& in)
 {
     TraceResult result;
@@ -292,7 +277,7 @@ TraceResult Trace::decide(const Inputs& in)
                     ? QStringLiteral("%1 is assigned to %2 directly.").arg(upn, configuration)
                     : QStringLiteral("%1 is assigned to %2 through the group \"%3\".")
                           .arg(upn, configuration, preview->assignedThrough));
-        } else if (preview->scopeReason == kAssignmentsUnreadReason) {
+        } else if (preview->scopeDecision == UserPreview::ScopeDecision::AssignmentsUnread) {
             add(QStringLiteral("Assignment"), State::Unknown,
                 QStringLiteral("the assignments of %1 could not be read.").arg(configuration));
         } else {
@@ -307,39 +292,48 @@ TraceResult Trace::decide(const Inputs& in)
 
         // 4. The scoping filter: the clause that decided, with the user's value.
         if (preview) {
-            const bool earlierReason = preview->scopeReason == kExternalReason
-                || preview->scopeReason == kNotAssignedReason || preview->scopeReason == kAssignmentsUnreadReason
-                || preview->scopeReason == kDisabledReason;
-            if (preview->inScope || preview->scopeReason == kDisabledReason) {
+            using Decision = UserPreview::ScopeDecision;
+            switch (preview->scopeDecision) {
+            case Decision::InScope:
+            case Decision::Disabled: // the filter let them in; the next check says the rest
                 add(QStringLiteral("Scoping filter"), State::Pass,
                     preview->clauseResults.isEmpty() ? QStringLiteral("no scoping clause excludes %1.").arg(upn)
                                                      : QStringLiteral("every clause holds: %1.")
                                                            .arg(preview->clauseResults.join(QStringLiteral("; "))));
-            } else if (earlierReason) {
+                break;
+            case Decision::ExcludedByScopingFilter:
+                if (const std::optional<UserPreview::ScopeClause>& clause = preview->decidingClause) {
+                    add(QStringLiteral("Scoping filter"), State::Fail,
+                        QStringLiteral("the clause %1 is false for %2, whose %3 is %4.")
+                            .arg(clause->text(), upn, clause->attribute, clause->actualText()),
+                        QStringLiteral("Change %1's %2 in %3 so the clause holds, or change the scoping filter of "
+                                       "%4's user mapping.")
+                            .arg(upn, clause->attribute, source, configuration));
+                } else {
+                    add(QStringLiteral("Scoping filter"), State::Fail,
+                        QStringLiteral("%1 is out of scope: %2.").arg(upn, preview->scopeReason),
+                        QStringLiteral("Change the scoping filter of %1's user mapping, or the user.")
+                            .arg(configuration));
+                }
+                break;
+            case Decision::NoUserMapping:
+                add(QStringLiteral("Scoping filter"), State::Fail,
+                    QStringLiteral("the schema of %1 has no enabled object mapping for User: no user is in scope.")
+                        .arg(configuration),
+                    QStringLiteral("Enable the User object mapping in the schema of %1 (or restore its default "
+                                   "schema).")
+                        .arg(configuration));
+                break;
+            case Decision::ExternalUser:
+            case Decision::NotAssigned:
+            case Decision::AssignmentsUnread:
                 add(QStringLiteral("Scoping filter"), State::Unknown,
                     QStringLiteral("not evaluated by sync: %1.").arg(preview->scopeReason));
-            } else {
-                const QString attribute = clauseAttribute(preview->scopeReason);
-                QString value;
-                if (!attribute.isEmpty()) {
-                    const ExpressionValue found
-                        = MappingEvaluator::attributesFromUser(user, preview->assigned).value(attribute);
-                    value = found.isNullOrEmpty()
-                        ? QStringLiteral("(empty)")
-                        : QStringLiteral("'%1'").arg(found.toList().join(QStringLiteral("', '")));
-                }
-                QString clause = preview->scopeReason;
-                clause.remove(QRegularExpression(QStringLiteral(": (true|false)$")));
-                add(QStringLiteral("Scoping filter"), State::Fail,
-                    attribute.isEmpty() ? QStringLiteral("%1 is out of scope: %2.").arg(upn, preview->scopeReason)
-                                        : QStringLiteral("the clause %1 is false for %2, whose %3 is %4.")
-                                              .arg(clause, upn, attribute, value),
-                    attribute.isEmpty()
-                        ? QStringLiteral("Change the scoping filter of %1's user mapping, or the user.")
-                              .arg(configuration)
-                        : QStringLiteral("Change %1's %2 in %3 so the clause holds, or change the scoping filter of "
-                                         "%4's user mapping.")
-                              .arg(upn, attribute, source, configuration));
+                break;
+            case Decision::Unknown:
+                add(QStringLiteral("Scoping filter"), State::Unknown,
+                    QStringLiteral("the preview could not work out the scope of %1.").arg(upn));
+                break;
             }
         } else {
             add(QStringLiteral("Scoping filter"), State::Unknown, QStringLiteral("the preview could not be made."));
@@ -399,7 +393,8 @@ TraceResult Trace::decide(const Inputs& in)
                 in.job->lastExecution ? QStringLiteral("the job of %1 is paused (last cycle began %2): no cycle runs.")
                                             .arg(configuration, timeText(in.job->lastExecution->timeBegan))
                                       : QStringLiteral("the job of %1 is paused and has never run.").arg(configuration),
-                QStringLiteral("Start the job: tenantbridge-cli job start (or Start provisioning in the portal)."));
+                QStringLiteral("Start the job: Start on the job panel, tenantbridge-cli job start, or Start "
+                               "provisioning in the portal."));
         } else if (!in.job->lastExecution) {
             add(QStringLiteral("Job"), State::Warn,
                 QStringLiteral("the job of %1 is started but has not finished its first cycle yet.")

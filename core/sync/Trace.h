@@ -32,7 +32,8 @@ class Preview;
 // that stops the user, with the fix (decide()). Reads only: every request is a GET.
 //
 // The user is read once more on its own (Preview keeps the raw user to itself): a 404 there is the answer "not in
-// the source" rather than a failure, and its values give the clause's attribute value. Provisioning logs that
+// the source" rather than a failure. The deciding scoping clause, with the user's value, is the preview's
+// decidingClause. Provisioning logs that
 // cannot be read (AuditLog.Read.All not granted) make that check unknown, nothing more; an unreadable schema, job or
 // user is a failure (failed()).
 //
@@ -79,8 +80,6 @@ public:
 
     // The ordered checks and their verdict; pure, any thread.
     [[nodiscard]] static TraceResult decide(const Inputs& inputs);
-    // The attribute a scoping clause text ("Sales only.department EQUALS 'Sales': false") reads; empty if none.
-    [[nodiscard]] static QString clauseAttribute(const QString& clauseText);
 
 signals:
     void finished(const tb::sync::TraceResult& result);

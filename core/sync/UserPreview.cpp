@@ -13,6 +13,9 @@ const QStringList kMatchWords {QStringLiteral("new"), QStringLiteral("linked"), 
     QStringLiteral("pendingGuest"), QStringLiteral("unknown")};
 const QStringList kActionWords {QStringLiteral("create"), QStringLiteral("update"), QStringLiteral("noChange"),
     QStringLiteral("skip"), QStringLiteral("unknown")};
+const QStringList kScopeDecisionWords {QStringLiteral("externalUser"), QStringLiteral("notAssigned"),
+    QStringLiteral("assignmentsUnread"), QStringLiteral("noUserMapping"), QStringLiteral("excludedByScopingFilter"),
+    QStringLiteral("disabled"), QStringLiteral("inScope"), QStringLiteral("unknown")};
 
 template <typename Enum>
 Enum fromWord(const QStringList& words, const QJsonValue& value, Enum fallback)
@@ -35,7 +38,81 @@ QStringList toList(const QJsonValue& value)
     return list;
 }
 
+QJsonObject clauseToJson(const UserPreview::ScopeClause& clause)
+{
+    return QJsonObject {{QStringLiteral("groupName"), clause.groupName},
+        {QStringLiteral("attribute"), clause.attribute}, {QStringLiteral("operatorName"), clause.operatorName},
+        {QStringLiteral("expectedValues"), toArray(clause.expectedValues)},
+        {QStringLiteral("actualValues"), toArray(clause.actualValues)}, {QStringLiteral("holds"), clause.holds}};
+}
+
+UserPreview::ScopeClause clauseFromJson(const QJsonObject& json)
+{
+    UserPreview::ScopeClause clause;
+    clause.groupName = json.value(QLatin1String("groupName")).toString();
+    clause.attribute = json.value(QLatin1String("attribute")).toString();
+    clause.operatorName = json.value(QLatin1String("operatorName")).toString();
+    clause.expectedValues = toList(json.value(QLatin1String("expectedValues")));
+    clause.actualValues = toList(json.value(QLatin1String("actualValues")));
+    clause.holds = json.value(QLatin1String("holds")).toBool();
+    return clause;
+}
+
+// A preview stored before scopeDecision existed: its sentence says what decided.
+UserPreview::ScopeDecision legacyScopeDecision(bool inScope, const QString& scopeReason)
+{
+    using Decision = UserPreview::ScopeDecision;
+    if (inScope) {
+        return Decision::InScope;
+    }
+    for (const Decision decision : {Decision::ExternalUser, Decision::NotAssigned, Decision::AssignmentsUnread,
+             Decision::NoUserMapping, Decision::Disabled}) {
+        if (scopeReason == UserPreview::scopeDecisionReason(decision)) {
+            return decision;
+        }
+    }
+    // Any other reason was the scoping clause's text; none at all: the user could not be read.
+    return scopeReason.isEmpty() ? Decision::Unknown : Decision::ExcludedByScopingFilter;
+}
+
 } // namespace
+
+QString UserPreview::ScopeClause::text() const
+{
+    QString result = QStringLiteral("%1.%2 %3").arg(groupName, attribute, operatorName);
+    if (!expectedValues.isEmpty()) {
+        result += QStringLiteral(" '%1'").arg(expectedValues.join(QStringLiteral("', '")));
+    }
+    return result;
+}
+
+QString UserPreview::ScopeClause::actualText() const
+{
+    return actualValues.isEmpty() ? QStringLiteral("(empty)")
+                                  : QStringLiteral("'%1'").arg(actualValues.join(QStringLiteral("', '")));
+}
+
+QString UserPreview::scopeDecisionReason(ScopeDecision decision)
+{
+    // Preview::decide writes these into scopeReason; stored previews are read back by them (legacyScopeDecision).
+    switch (decision) {
+    case ScopeDecision::ExternalUser:
+        return QStringLiteral("only internal members of the source are synchronized");
+    case ScopeDecision::NotAssigned:
+        return QStringLiteral("not assigned to the configuration");
+    case ScopeDecision::AssignmentsUnread:
+        return QStringLiteral("the assignments could not be read");
+    case ScopeDecision::NoUserMapping:
+        return QStringLiteral("the schema has no enabled object mapping for User");
+    case ScopeDecision::Disabled:
+        return QStringLiteral("disabled in the source: sync creates only enabled users");
+    case ScopeDecision::ExcludedByScopingFilter:
+    case ScopeDecision::InScope:
+    case ScopeDecision::Unknown:
+        break;
+    }
+    return {};
+}
 
 QString UserPreview::matchName(Match match)
 {
@@ -102,12 +179,13 @@ QJsonObject UserPreview::toJson() const
             {QStringLiteral("flows"), attribute.flows}, {QStringLiteral("changes"), attribute.changes},
             {QStringLiteral("variesOnEachRun"), attribute.variesOnEachRun}, {QStringLiteral("note"), attribute.note}});
     }
-    return QJsonObject {{QStringLiteral("sourceUserId"), sourceUserId},
+    QJsonObject json {{QStringLiteral("sourceUserId"), sourceUserId},
         {QStringLiteral("userPrincipalName"), userPrincipalName}, {QStringLiteral("displayName"), displayName},
         {QStringLiteral("mail"), mail}, {QStringLiteral("hasP1"), hasP1}, {QStringLiteral("licenceNote"), licenceNote},
         {QStringLiteral("assigned"), assigned}, {QStringLiteral("assignedThrough"), assignedThrough},
         {QStringLiteral("inScope"), inScope}, {QStringLiteral("scopeReason"), scopeReason},
         {QStringLiteral("clauseResults"), toArray(clauseResults)},
+        {QStringLiteral("scopeDecision"), kScopeDecisionWords.at(static_cast<qsizetype>(scopeDecision))},
         {QStringLiteral("match"), kMatchWords.at(static_cast<qsizetype>(match))},
         {QStringLiteral("targetUserId"), targetUserId},
         {QStringLiteral("targetUserPrincipalName"), targetUserPrincipalName},
@@ -115,6 +193,10 @@ QJsonObject UserPreview::toJson() const
         {QStringLiteral("action"), kActionWords.at(static_cast<qsizetype>(action))},
         {QStringLiteral("leavesScope"), leavesScope}, {QStringLiteral("attributes"), attributeArray},
         {QStringLiteral("problems"), toArray(problems)}};
+    if (decidingClause) {
+        json.insert(QStringLiteral("decidingClause"), clauseToJson(*decidingClause));
+    }
+    return json;
 }
 
 UserPreview UserPreview::fromJson(const QJsonObject& json)
@@ -131,6 +213,12 @@ UserPreview UserPreview::fromJson(const QJsonObject& json)
     preview.inScope = json.value(QLatin1String("inScope")).toBool();
     preview.scopeReason = json.value(QLatin1String("scopeReason")).toString();
     preview.clauseResults = toList(json.value(QLatin1String("clauseResults")));
+    const QJsonValue decision = json.value(QLatin1String("scopeDecision"));
+    preview.scopeDecision = decision.isUndefined() ? legacyScopeDecision(preview.inScope, preview.scopeReason)
+                                                   : fromWord(kScopeDecisionWords, decision, ScopeDecision::Unknown);
+    if (const QJsonValue clause = json.value(QLatin1String("decidingClause")); clause.isObject()) {
+        preview.decidingClause = clauseFromJson(clause.toObject());
+    }
     preview.match = fromWord(kMatchWords, json.value(QLatin1String("match")), Match::Unknown);
     preview.targetUserId = json.value(QLatin1String("targetUserId")).toString();
     preview.targetUserPrincipalName = json.value(QLatin1String("targetUserPrincipalName")).toString();

@@ -8,6 +8,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 namespace tb::sync {
 
 // What cross-tenant sync would do to one source user, worked out without writing anything (issue 6, Preview):
@@ -30,6 +32,37 @@ struct UserPreview
         NoChange, // matched, every flowing value already equal (the service logs RedundantExport)
         Skip, // not in scope: nothing happens (or, for a user synced before, a soft delete: see leavesScope)
         Unknown, // could not be worked out (see problems)
+    };
+
+    // What decided the user's scope: the first rule that excluded them, in the service's order (Preview::decide),
+    // or InScope. scopeReason says the same as a sentence for people; code reads this.
+    enum class ScopeDecision {
+        ExternalUser, // a guest or invited user of the source: only internal members are synchronized
+        NotAssigned, // not assigned to the configuration, directly or through a group they are a direct member of
+        AssignmentsUnread, // the configuration's assignments could not be read, so assignment is not known
+        NoUserMapping, // the schema has no enabled object mapping for User
+        ExcludedByScopingFilter, // a scoping clause is false: decidingClause
+        Disabled, // disabled in the source and not linked: sync creates only enabled users
+        InScope, // decidingClause: the clause that let the user in; none without a scoping filter
+        Unknown, // not worked out: the user could not be read
+    };
+
+    // One evaluated scoping clause as data: what it reads, how it compares, and what the user has.
+    struct ScopeClause
+    {
+        QString groupName; // the scoping group ("Filter external users", "Sales only")
+        QString attribute; // the source attribute it reads, as the schema writes it
+        QString operatorName; // EQUALS, IS_TRUE, …
+        QStringList expectedValues; // the clause's values; none for unary operators
+        QStringList actualValues; // the user's value(s) as the service compares them; none when null or empty
+        bool holds = false; // the clause's result for this user
+
+        // "<group>.<attribute> <OPERATOR> '<values>'" (MappingEvaluator::clauseText).
+        [[nodiscard]] QString text() const;
+        // The user's value for a sentence: "'Legal'", "'a', 'b'" or "(empty)".
+        [[nodiscard]] QString actualText() const;
+
+        friend bool operator==(const ScopeClause& a, const ScopeClause& b) = default;
     };
 
     struct Attribute
@@ -62,6 +95,10 @@ struct UserPreview
     bool inScope = false;
     QString scopeReason; // the first thing that decided: "not assigned to the configuration", the clause text, …
     QStringList clauseResults; // "Sales only.department EQUALS 'Sales': false", one per evaluated clause
+    ScopeDecision scopeDecision = ScopeDecision::Unknown; // scopeReason as data
+    // The clause that decided: the false one for ExcludedByScopingFilter, the one that let the user in for InScope
+    // (none without a scoping filter); none for the other decisions.
+    std::optional<ScopeClause> decidingClause;
     // The target side.
     Match match = Match::Unknown;
     QString targetUserId; // the matched user, empty for New
@@ -74,11 +111,15 @@ struct UserPreview
 
     [[nodiscard]] static QString matchName(Match match); // "new", "linked", "existing guest", …
     [[nodiscard]] static QString actionName(Action action); // "create", "update", "no change", "skip", "unknown"
+    // The scopeReason sentence of the decisions that have a fixed one ("not assigned to the configuration", …);
+    // empty for ExcludedByScopingFilter, InScope and Unknown, whose reason is the clause.
+    [[nodiscard]] static QString scopeDecisionReason(ScopeDecision decision);
     // The attributes whose value would change.
     [[nodiscard]] QList<Attribute> changes() const;
     [[nodiscard]] const Attribute* attribute(const QString& name) const; // case-insensitive
 
-    // For --json output and the store; fromJson(toJson()) == *this.
+    // For --json output and the store; fromJson(toJson()) == *this. JSON written before scopeDecision existed
+    // (previews kept by TestSyncStore) gets it from scopeReason and inScope, without a decidingClause.
     [[nodiscard]] QJsonObject toJson() const;
     [[nodiscard]] static UserPreview fromJson(const QJsonObject& json);
 

@@ -137,6 +137,10 @@ TEST_CASE("Preview says what sync would do to each user, sending only GETs, and 
     CHECK(adele.clauseResults
         == QStringList {QStringLiteral("Filter external users.alternativeSecurityIds EQUALS 'None': true")});
     CHECK(adele.scopeReason == adele.clauseResults.first());
+    CHECK(adele.scopeDecision == UserPreview::ScopeDecision::InScope);
+    REQUIRE(adele.decidingClause.has_value());
+    CHECK(adele.decidingClause->attribute == QStringLiteral("alternativeSecurityIds"));
+    CHECK(adele.decidingClause->actualValues == QStringList {QStringLiteral("None")});
     CHECK(adele.match == UserPreview::Match::New);
     CHECK(adele.targetUserId.isEmpty());
     CHECK(adele.action == UserPreview::Action::Create);
@@ -183,6 +187,8 @@ TEST_CASE("Preview says what sync would do to each user, sending only GETs, and 
     CHECK(megan.assignedThrough.isEmpty());
     CHECK_FALSE(megan.inScope);
     CHECK(megan.scopeReason == QStringLiteral("not assigned to the configuration"));
+    CHECK(megan.scopeDecision == UserPreview::ScopeDecision::NotAssigned);
+    CHECK_FALSE(megan.decidingClause.has_value());
     CHECK(megan.action == UserPreview::Action::Skip);
     CHECK(megan.match == UserPreview::Match::New);
     CHECK(megan.changes().isEmpty());
@@ -276,6 +282,10 @@ TEST_CASE("Preview applies a scoping clause added to the schema, and fails only 
     INFO(describe(zainab));
     CHECK_FALSE(zainab.inScope);
     CHECK(zainab.scopeReason == QStringLiteral("Sales only.department EQUALS 'Sales': false"));
+    CHECK(zainab.scopeDecision == UserPreview::ScopeDecision::ExcludedByScopingFilter);
+    CHECK(zainab.decidingClause
+        == UserPreview::ScopeClause {QStringLiteral("Sales only"), QStringLiteral("department"),
+            QStringLiteral("EQUALS"), {QStringLiteral("Sales")}, {QStringLiteral("Legal")}, false});
     CHECK(zainab.action == UserPreview::Action::Skip);
     CHECK_FALSE(zainab.leavesScope); // an accepted guest not yet taken over: nothing to delete
 

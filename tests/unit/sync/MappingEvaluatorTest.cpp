@@ -280,6 +280,7 @@ TEST_CASE(
         CHECK(scope.passed);
         CHECK(scope.clauseResults.isEmpty());
         CHECK(scope.decidedBy == QStringLiteral("no scoping filter"));
+        CHECK_FALSE(scope.decidingClause.has_value());
     }
     SECTION("an added group narrows the default (ANDed with the required group); groups are ORed")
     {
@@ -301,6 +302,12 @@ TEST_CASE(
                 QStringLiteral("Sales only.department EQUALS 'Sales': true"),
                 QStringLiteral("Sales only.accountEnabled IS TRUE: true")});
         CHECK(in.decidedBy == QStringLiteral("Sales only.accountEnabled IS TRUE: true"));
+        REQUIRE(in.decidingClause.has_value());
+        CHECK(in.decidingClause->groupName == QStringLiteral("Sales only"));
+        CHECK(in.decidingClause->attribute == QStringLiteral("accountEnabled"));
+        CHECK(in.decidingClause->expectedValues.isEmpty());
+        CHECK(in.decidingClause->actualValues == QStringList {QStringLiteral("True")});
+        CHECK(in.decidingClause->holds);
 
         QJsonObject marketing = adele();
         marketing.insert(QStringLiteral("department"), QStringLiteral("Marketing"));
@@ -308,6 +315,12 @@ TEST_CASE(
             = evaluator.evaluateScope(MappingEvaluator::attributesFromUser(marketing, true));
         CHECK_FALSE(out.passed);
         CHECK(out.decidedBy == QStringLiteral("Engineers.department EQUALS 'Engineering': false"));
+        // The same clause as data, with the user's value.
+        REQUIRE(out.decidingClause.has_value());
+        CHECK(*out.decidingClause
+            == UserPreview::ScopeClause {QStringLiteral("Engineers"), QStringLiteral("department"),
+                QStringLiteral("EQUALS"), {QStringLiteral("Engineering")}, {QStringLiteral("Marketing")}, false});
+        CHECK(out.decidingClause->text() + QStringLiteral(": false") == out.decidedBy);
 
         // A guest in Sales passes the Sales group, but the required group keeps them out.
         const MappingEvaluator::Scope guestOut = evaluator.evaluateScope(guest);

@@ -289,7 +289,8 @@ TEST_CASE(
     preview.assigned = false;
     preview.inScope = false;
     preview.action = UserPreview::Action::Skip;
-    preview.scopeReason = QStringLiteral("not assigned to the configuration");
+    preview.scopeDecision = UserPreview::ScopeDecision::NotAssigned;
+    preview.scopeReason = UserPreview::scopeDecisionReason(preview.scopeDecision);
     CHECK(TestSync::expectedAction(preview) == UserPreview::Action::Create);
     CHECK(TestSync::compare(preview, created(QStringLiteral("tgt-adele")), adeleInTarget(), kRequired).verdict
         == Verdict::AsPredicted);
@@ -301,10 +302,10 @@ TEST_CASE(
     CHECK(TestSync::compare(preview, updated, adeleInTarget(), kRequired).verdict == Verdict::AsPredicted);
 
     // Skipped for another reason: the assignment does not change that.
-    preview.scopeReason = QStringLiteral("only internal members of the source are synchronized");
+    preview.scopeDecision = UserPreview::ScopeDecision::ExternalUser;
     CHECK(TestSync::expectedAction(preview) == UserPreview::Action::Skip);
     CHECK(TestSync::compare(preview, updated, adeleInTarget(), kRequired).verdict == Verdict::Differs);
     preview.assigned = true;
-    preview.scopeReason = QStringLiteral("not assigned to the configuration");
+    preview.scopeDecision = UserPreview::ScopeDecision::NotAssigned;
     CHECK(TestSync::expectedAction(preview) == UserPreview::Action::Skip);
 }

@@ -47,6 +47,10 @@ Trace::Inputs healthy()
     preview.inScope = true;
     preview.clauseResults = {QStringLiteral("Filter external users.alternativeSecurityIds EQUALS 'None': true")};
     preview.scopeReason = preview.clauseResults.first();
+    preview.scopeDecision = UserPreview::ScopeDecision::InScope;
+    preview.decidingClause
+        = UserPreview::ScopeClause {QStringLiteral("Filter external users"), QStringLiteral("alternativeSecurityIds"),
+            QStringLiteral("EQUALS"), {QStringLiteral("None")}, {QStringLiteral("None")}, true};
     preview.match = UserPreview::Match::New;
     preview.matchReason = QStringLiteral("no B2B user with the mail %1 in the target").arg(kUpn);
     preview.action = UserPreview::Action::Create;
@@ -147,7 +151,9 @@ TEST_CASE("Trace: each blocker is the first failing check, with its fix", "[unit
         in.sourceUser.insert(QStringLiteral("userType"), QStringLiteral("Guest"));
         in.preview->assigned = false;
         in.preview->inScope = false;
-        in.preview->scopeReason = QStringLiteral("only internal members of the source are synchronized");
+        in.preview->scopeDecision = UserPreview::ScopeDecision::ExternalUser;
+        in.preview->scopeReason = UserPreview::scopeDecisionReason(in.preview->scopeDecision);
+        in.preview->decidingClause.reset();
         const TraceResult result = Trace::decide(in);
         INFO(describe(result));
         CHECK(blocker(result).check == QStringLiteral("Internal member"));
@@ -158,7 +164,9 @@ TEST_CASE("Trace: each blocker is the first failing check, with its fix", "[unit
         Trace::Inputs in = healthy();
         in.preview->assigned = false;
         in.preview->inScope = false;
-        in.preview->scopeReason = QStringLiteral("not assigned to the configuration");
+        in.preview->scopeDecision = UserPreview::ScopeDecision::NotAssigned;
+        in.preview->scopeReason = UserPreview::scopeDecisionReason(in.preview->scopeDecision);
+        in.preview->decidingClause.reset();
         in.job->statusCode = QStringLiteral("Paused");
         const TraceResult result = Trace::decide(in);
         INFO(describe(result));
@@ -168,25 +176,46 @@ TEST_CASE("Trace: each blocker is the first failing check, with its fix", "[unit
         CHECK(result.fix() == blocker(result).fix);
         CHECK(result.toJson().value(QLatin1String("blocked")).toBool());
     }
-    SECTION("a scoping clause: named, with the user's value")
+    SECTION("a scoping clause: named, with the user's value, from the preview's clause and not its sentence")
     {
         Trace::Inputs in = healthy();
         in.preview->inScope = false;
-        in.preview->scopeReason = QStringLiteral("Sales only.department EQUALS 'Sales': false");
+        in.preview->scopeDecision = UserPreview::ScopeDecision::ExcludedByScopingFilter;
+        // A group name with a dot and a multi-valued attribute: nothing is read back out of a sentence.
+        in.preview->decidingClause = UserPreview::ScopeClause {QStringLiteral("v1.2 Sales"),
+            QStringLiteral("department"), QStringLiteral("EQUALS"), {QStringLiteral("Sales")},
+            {QStringLiteral("Legal"), QStringLiteral("Law")}, false};
+        in.preview->scopeReason = QStringLiteral("(a sentence Trace must not parse)");
         const TraceResult result = Trace::decide(in);
         INFO(describe(result));
         CHECK(blocker(result).check == QStringLiteral("Scoping filter"));
         CHECK(blocker(result).detail
-            == QStringLiteral("the clause Sales only.department EQUALS 'Sales' is false for %1, whose department is "
-                              "'Legal'.")
+            == QStringLiteral("the clause v1.2 Sales.department EQUALS 'Sales' is false for %1, whose department is "
+                              "'Legal', 'Law'.")
                    .arg(kUpn));
+        CHECK(blocker(result).fix.startsWith(QStringLiteral("Change %1's department in Contoso").arg(kUpn)));
+
+        in.preview->decidingClause->actualValues.clear();
+        CHECK(blocker(Trace::decide(in)).detail.endsWith(QStringLiteral("whose department is (empty).")));
+    }
+    SECTION("no user mapping in the schema")
+    {
+        Trace::Inputs in = healthy();
+        in.preview->inScope = false;
+        in.preview->scopeDecision = UserPreview::ScopeDecision::NoUserMapping;
+        in.preview->decidingClause.reset();
+        const TraceResult result = Trace::decide(in);
+        INFO(describe(result));
+        CHECK(blocker(result).check == QStringLiteral("Scoping filter"));
+        CHECK(blocker(result).fix.contains(QStringLiteral("Enable the User object mapping")));
     }
     SECTION("disabled and never synced; disabled but linked only warns")
     {
         Trace::Inputs in = healthy();
         in.sourceUser.insert(QStringLiteral("accountEnabled"), false);
         in.preview->inScope = false;
-        in.preview->scopeReason = QStringLiteral("disabled in the source: sync creates only enabled users");
+        in.preview->scopeDecision = UserPreview::ScopeDecision::Disabled;
+        in.preview->scopeReason = UserPreview::scopeDecisionReason(in.preview->scopeDecision);
         const TraceResult result = Trace::decide(in);
         INFO(describe(result));
         CHECK(blocker(result).check == QStringLiteral("Enabled"));
@@ -194,6 +223,7 @@ TEST_CASE("Trace: each blocker is the first failing check, with its fix", "[unit
 
         in.preview->match = UserPreview::Match::Linked;
         in.preview->inScope = true;
+        in.preview->scopeDecision = UserPreview::ScopeDecision::InScope;
         const TraceResult linked = Trace::decide(in);
         INFO(describe(linked));
         CHECK_FALSE(linked.isBlocked());
@@ -291,15 +321,4 @@ TEST_CASE("Trace: each blocker is the first failing check, with its fix", "[unit
         REQUIRE(result.logs.size() == 1);
         CHECK(result.logs.first().reason == QStringLiteral("SomethingElse"));
     }
-}
-
-TEST_CASE("Trace::clauseAttribute reads the attribute of a clause text", "[unit][sync][trace]")
-{
-    CHECK(Trace::clauseAttribute(QStringLiteral("Sales only.department EQUALS 'Sales': false"))
-        == QStringLiteral("department"));
-    CHECK(Trace::clauseAttribute(QStringLiteral("Filter external users.alternativeSecurityIds EQUALS 'None': false"))
-        == QStringLiteral("alternativeSecurityIds"));
-    CHECK(
-        Trace::clauseAttribute(QStringLiteral("v1.2 group.jobTitle IS_NOT_NULL: false")) == QStringLiteral("jobTitle"));
-    CHECK(Trace::clauseAttribute(QStringLiteral("no scoping filter")).isEmpty());
 }
