@@ -421,7 +421,8 @@ QString RolloutPlan::undoWarning(const RolloutStage& stage)
         "Undo removes the %1 assignment(s) stage \"%2\" added to the configuration, and nothing else. On the next "
         "cycle the users that leave the configuration's scope through this are soft-deleted in the target tenant: "
         "they lose access there at once and can be restored from its deleted users for 30 days, after which they are "
-        "gone for good. Users that are still in scope through another group or stage stay.")
+        "gone for good. Users that are still in scope through another group or stage stay. While the job is paused "
+        "nothing is deleted: the next cycle after it is started does it.")
         .arg(stage.assignmentsAdded - stage.assignmentsRemoved)
         .arg(stage.name);
 }

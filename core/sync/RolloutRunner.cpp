@@ -728,7 +728,8 @@ void RolloutRunner::finishUndo()
     }
     s.moveTo(RolloutStage::State::Undone);
     s.message = QStringLiteral("Undone: %1 assignment(s) removed. Users that left scope are soft-deleted in the "
-                               "target on the next cycle (restorable for 30 days).")
+                               "target on the job's next cycle (restorable for 30 days); a paused job does this only "
+                               "once it is started again.")
                     .arg(s.assignmentsRemoved);
     (void)saveOrReport();
     emit stageFinished(stage, RolloutStage::State::Undone, s.message);

@@ -87,7 +87,8 @@ public:
     // Only the assignment part of the next stage, without starting or watching the job (the benchmark, or a caller
     // that watches itself): ends with assigned().
     void assignNextStage();
-    // The paused stage: starts the job again and watches it.
+    // The paused stage: starts the job again and watches it. Right after a pause (the runner's own or pause()) whose
+    // answer has not come yet, the start is queued and sent once the pause has answered, in that order.
     void resume();
     // Pauses the job and the watched stage (a person asked).
     void pause();
@@ -109,7 +110,7 @@ signals:
     void progressChanged(int stage, const tb::sync::RolloutProgress& progress);
     // The stage reached done, paused or failed (or undone after undo()).
     void stageFinished(int stage, tb::sync::RolloutStage::State state, const QString& message);
-    // A start or pause the runner sent to the job was accepted or refused (pause() waits for this before exiting).
+    // A start or pause the runner sent to the job was accepted or refused, in the order they were sent.
     void jobCommandFinished(tb::sync::JobMonitor::Command command, bool succeeded, const QString& message);
     // An action could not start or stopped on an error that is not the stage's (store, refusal).
     void actionFailed(const QString& message);

@@ -31,7 +31,7 @@ RolloutWatcher::RolloutWatcher(graph::GraphClient& sourceClient, const QString& 
     m_monitor->setTiming(timing);
     m_monitor->setJob(servicePrincipalId, jobId);
     connect(m_monitor, &JobMonitor::jobRead, this, &RolloutWatcher::onJobRead);
-    connect(m_monitor, &JobMonitor::commandFinished, this, &RolloutWatcher::jobCommandFinished);
+    connect(m_monitor, &JobMonitor::commandFinished, this, &RolloutWatcher::onCommandFinished);
 }
 
 RolloutWatcher::~RolloutWatcher()
@@ -50,6 +50,13 @@ void RolloutWatcher::start(const QDateTime& since, const QStringList& expectedUs
     m_startSent = false;
     m_readAgain = false;
     m_watching = true;
+    const bool pausing
+        = m_commandInFlight == JobMonitor::Command::Pause || m_queued.contains(JobMonitor::Command::Pause);
+    if (pausing && !m_queued.endsWith(JobMonitor::Command::Start)) {
+        // The job is paused once that answers, whatever a read says before: start it again after it, in order.
+        m_startSent = true;
+        sendCommand(JobMonitor::Command::Start);
+    }
     m_monitor->addWatcher(this);
     m_monitor->refresh();
 }
@@ -67,7 +74,41 @@ void RolloutWatcher::stop()
 
 void RolloutWatcher::pauseJob()
 {
-    m_monitor->pause();
+    sendCommand(JobMonitor::Command::Pause);
+}
+
+void RolloutWatcher::sendCommand(JobMonitor::Command command)
+{
+    m_queued.append(command);
+    sendNextCommand();
+}
+
+void RolloutWatcher::sendNextCommand()
+{
+    if (m_commandInFlight || m_queued.isEmpty()) {
+        return;
+    }
+    // Taken off the queue first: a command refused at once answers (onCommandFinished) inside the call below.
+    const JobMonitor::Command command = m_queued.takeFirst();
+    m_commandInFlight = command;
+    switch (command) {
+    case JobMonitor::Command::Start:
+        m_monitor->start();
+        break;
+    case JobMonitor::Command::Pause:
+        m_monitor->pause();
+        break;
+    case JobMonitor::Command::Restart:
+        m_monitor->restart();
+        break;
+    }
+}
+
+void RolloutWatcher::onCommandFinished(JobMonitor::Command command, bool succeeded, const QString& message)
+{
+    m_commandInFlight.reset();
+    emit jobCommandFinished(command, succeeded, message);
+    sendNextCommand();
 }
 
 void RolloutWatcher::onJobRead(const model::SyncJob& job)
@@ -78,7 +119,7 @@ void RolloutWatcher::onJobRead(const model::SyncJob& job)
     if (job.scheduleState != QLatin1String("Active") && !m_startSent) {
         // The stage's users only provision while the job runs.
         m_startSent = true;
-        m_monitor->start();
+        sendCommand(JobMonitor::Command::Start);
         return;
     }
     if (job.lastExecution && job.lastExecution->timeBegan.isValid() && job.lastExecution->timeEnded.isValid()

@@ -12,6 +12,8 @@
 #include <QSet>
 #include <QStringList>
 
+#include <optional>
+
 namespace tb::graph {
 class GraphClient;
 class PageReader;
@@ -22,8 +24,13 @@ namespace tb::sync {
 // Watches a rollout stage's cycles (RolloutRunner step 3): starts the job when it is not active (a new configuration's
 // job is created paused), then on every read of the job (JobMonitor, with its back-off) reads the provisioning logs
 // of the job since the watch began and reports the stage's progress, counting the cycles that began after the watch
-// and have ended. It only reports; the runner decides (threshold, done) and may pause the job through it. QObject on
-// the client's thread; the client must outlive it.
+// and have ended. It only reports; the runner decides (threshold, done) and may pause the job through it.
+//
+// Its commands to the job are sent one after the other, in the order asked: JobMonitor refuses a command while
+// another is under way, so a start asked for while a pause is still in flight (resume right after pause) waits for
+// the pause's answer and is sent then. A watch that begins while a pause is in flight queues the start at once,
+// since any read of the job until the pause answers may be from before it. QObject on the client's thread; the
+// client must outlive it.
 class RolloutWatcher final : public QObject
 {
     Q_OBJECT
@@ -36,10 +43,12 @@ public:
 
     // Logs from `since` on count (a whole second earlier: log and cycle times may be whole seconds).
     void start(const QDateTime& since, const QStringList& expectedUserIds);
-    // Stops reading; a command under way still ends with jobCommandFinished.
+    // Stops reading; a command under way, and those queued behind it, still end with jobCommandFinished.
     void stop();
     [[nodiscard]] bool isWatching() const { return m_watching; }
     void pauseJob();
+    // A command to the job is under way or queued.
+    [[nodiscard]] bool hasPendingCommands() const { return m_commandInFlight.has_value() || !m_queued.isEmpty(); }
 
 signals:
     void progressRead(const tb::sync::RolloutProgress& progress);
@@ -48,6 +57,9 @@ signals:
 private:
     void onJobRead(const model::SyncJob& job);
     void readLogs();
+    void sendCommand(JobMonitor::Command command);
+    void sendNextCommand();
+    void onCommandFinished(JobMonitor::Command command, bool succeeded, const QString& message);
 
     graph::GraphClient& m_source;
     QString m_jobId;
@@ -60,6 +72,8 @@ private:
     bool m_watching = false;
     bool m_startSent = false;
     bool m_readAgain = false;
+    std::optional<JobMonitor::Command> m_commandInFlight; // sent through m_monitor, not answered yet
+    QList<JobMonitor::Command> m_queued; // asked for while another was in flight, in order
 };
 
 } // namespace tb::sync

@@ -245,6 +245,62 @@ TEST_CASE("A two-stage rollout estimates, assigns in batches, watches, pauses it
     CHECK(runner->plan().stages.at(1).assignmentsRemoved == 2);
 }
 
+TEST_CASE("Resume right after a pause: the start is sent once the pause has answered, in that order",
+    "[integration][sync][rollout]")
+{
+    RolloutPair pair;
+    RolloutStage pilot;
+    pilot.name = QStringLiteral("Pilot");
+    pilot.principals = {{kPilotGroup, RolloutPrincipal::Type::Group, QStringLiteral("CTS Pilot")}};
+    pair.plan.stages = {pilot};
+    REQUIRE_FALSE(pair.store->save(pair.plan).has_value());
+    std::unique_ptr<RolloutRunner> runner = pair.makeRunner();
+    runner->open(pair.plan);
+    QSignalSpy commands(runner.get(), &RolloutRunner::jobCommandFinished);
+    QSignalSpy refused(runner.get(), &RolloutRunner::actionFailed);
+    const auto command
+        = [&commands](int index) { return commands.at(index).at(0).value<tb::sync::JobMonitor::Command>(); };
+    const auto accepted = [&commands](int index) {
+        INFO(commands.at(index).at(2).toString().toStdString());
+        return commands.at(index).at(1).toBool();
+    };
+
+    // The stage starts the job (created paused).
+    runner->runNextStage();
+    REQUIRE(waitForStage(*runner, 0, State::Watching));
+    REQUIRE(SignalWaiter::waitForCount(commands));
+    CHECK(command(0) == tb::sync::JobMonitor::Command::Start);
+    CHECK(accepted(0));
+    REQUIRE(SignalWaiter::waitUntil([&] { return pair.job().scheduleState == QStringLiteral("Active"); }, 10000));
+
+    // The sandbox pauses the job at once but answers the pause only 1.5 s later, so the resumed watch reads a paused
+    // job while the pause is still in flight: the job monitor would refuse a start sent then.
+    commands.clear();
+    REQUIRE(pair.fixture.putFaults(QJsonObject {{QStringLiteral("holds"),
+        QJsonArray {QJsonObject {{QStringLiteral("pathPattern"), QStringLiteral("*/pause")},
+            {QStringLiteral("method"), QStringLiteral("POST")}, {QStringLiteral("ms"), 1500},
+            {QStringLiteral("count"), 1}}}}}));
+    runner->pause();
+    CHECK(runner->plan().stages.at(0).state == State::Paused);
+    runner->resume();
+    CHECK(refused.isEmpty());
+    CHECK(runner->plan().stages.at(0).state == State::Watching);
+    REQUIRE(SignalWaiter::waitForCount(commands, 2, 20000));
+    CHECK(command(0) == tb::sync::JobMonitor::Command::Pause);
+    CHECK(accepted(0));
+    CHECK(command(1) == tb::sync::JobMonitor::Command::Start);
+    CHECK(accepted(1));
+    CHECK(SignalWaiter::waitUntil([&] { return pair.job().scheduleState == QStringLiteral("Active"); }, 10000));
+    CHECK(commands.size() == 2);
+    REQUIRE(pair.fixture.clearFaults());
+
+    // And the stage goes on: a cycle completes it.
+    QSignalSpy finished(runner.get(), &RolloutRunner::stageFinished);
+    REQUIRE(pair.cycleOnceActive());
+    REQUIRE(SignalWaiter::waitForCount(finished));
+    CHECK(finished.first().at(1).value<State>() == State::Done);
+}
+
 TEST_CASE("A runner destroyed mid-stage is resumed by a new one without sending anything twice",
     "[integration][sync][rollout]")
 {
