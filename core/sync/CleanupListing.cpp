@@ -46,7 +46,7 @@ QJsonObject CleanupListing::toJson() const
             {QStringLiteral("label"), user.label}, {QStringLiteral("gone"), user.gone},
             {QStringLiteral("sourceUserId"), user.sourceUserId},
             {QStringLiteral("sourceDisplayName"), user.sourceDisplayName},
-            {QStringLiteral("lastAction"), user.lastAction},
+            {QStringLiteral("lastAction"), user.lastAction}, {QStringLiteral("createdBySync"), user.createdBySync},
             {QStringLiteral("lastActivity"),
                 user.lastActivity.isValid() ? user.lastActivity.toString(Qt::ISODate) : QString()}});
     }

@@ -37,6 +37,10 @@ struct CleanupListing
         QString sourceUserId; // from the log; empty for SourceDomain
         QString sourceDisplayName;
         QString lastAction; // create / update (the newest successful one)
+        // A successful create of this job names the user: sync made the account (or redeemed a pending invitation).
+        // False for one it took over (an existing B2B user matched and updated), or whose create the logs no longer
+        // hold (they keep 30 days).
+        bool createdBySync = false;
         QDateTime lastActivity;
         friend bool operator==(const TargetUser& a, const TargetUser& b) = default;
     };

@@ -101,13 +101,15 @@ QList<CleanupListing::TargetUser> CleanupPlanner::usersFromLogs(
             return a.activityDateTime > b.activityDateTime;
         });
     QList<CleanupListing::TargetUser> users;
-    QSet<QString> seen;
+    QHash<QString, qsizetype> seen; // lower-case target id -> index in users
     for (const model::ProvisioningLogEntry& entry : std::as_const(sorted)) {
         const QString id = entry.targetIdentity.id.toLower();
-        if (seen.contains(id)) {
+        const bool create = entry.action == QLatin1String("create");
+        if (const auto known = seen.constFind(id); known != seen.constEnd()) {
+            users[known.value()].createdBySync = users[known.value()].createdBySync || create;
             continue;
         }
-        seen.insert(id);
+        seen.insert(id, users.size());
         CleanupListing::TargetUser user;
         user.targetUserId = entry.targetIdentity.id;
         user.displayName = entry.targetIdentity.displayName;
@@ -117,6 +119,7 @@ QList<CleanupListing::TargetUser> CleanupPlanner::usersFromLogs(
         user.sourceDisplayName = entry.sourceIdentity.displayName;
         user.lastAction = entry.action;
         user.lastActivity = entry.activityDateTime;
+        user.createdBySync = create;
         users.append(user);
     }
     return users;
