@@ -153,8 +153,10 @@ QString GraphError::userMessage() const
                                       "minutes; if it keeps failing, check the Microsoft 365 service health page.")
                            .arg(m_httpStatus);
         } else if (m_httpStatus == 400) {
-            sentence = QStringLiteral("Microsoft Graph did not accept the request (%1). This is likely a bug in "
-                                      "TenantBridge; please report it with the ids below.")
+            // A 400 is either a value the administrator gave (an edited schema, a filter) or a request TenantBridge
+            // built wrongly; the service's message says which value, so it leads.
+            sentence = QStringLiteral("Microsoft Graph did not accept the request (%1). Check the value it names; if "
+                                      "you did not enter it, please report this with the ids below.")
                            .arg(m_message.isEmpty() ? QStringLiteral("HTTP 400") : m_message);
         } else {
             sentence = QStringLiteral("Microsoft Graph refused the request with HTTP %1%2.")
