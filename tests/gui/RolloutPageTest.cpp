@@ -11,11 +11,13 @@
 #include "core/sandbox/SandboxServer.h"
 #include "core/sandbox/sync/InjectedUserErrors.h"
 #include "core/sandbox/sync/ProvisioningService.h"
+#include "core/sync/ErrorCatalogue.h"
 #include "core/sync/RolloutPlan.h"
 #include "tests/support/SignalWaiter.h"
 #include "tests/support/WorkspaceOnSandbox.h"
 #include "ui/pages/TopologyPage.h"
 #include "ui/widgets/JobHealthPanel.h"
+#include "ui/widgets/RolloutFailureTree.h"
 
 #include <catch2/catch.hpp>
 
@@ -275,38 +277,74 @@ TEST_CASE("The rollout page pauses and resumes a stage, and pauses it by itself 
     CHECK(finished.first().at(1).value<State>() == State::Paused);
     CHECK_FALSE(pauseButton->isEnabled());
     CHECK_FALSE(child<QPushButton>(page, "runStageButton")->isEnabled());
+    // Resume at once, the pause still on its way: the runner sends the start after the pause's answer.
     auto* resumeButton = child<QPushButton>(page, "resumeRolloutButton");
-    REQUIRE(SignalWaiter::waitUntil([resumeButton] { return resumeButton->isEnabled(); }));
+    REQUIRE(resumeButton->isEnabled());
     resumeButton->click();
     REQUIRE(SignalWaiter::waitUntil([&page] { return page.plan().stages.at(0).state == State::Watching; }, 30000));
 
-    // Three of its users fail their export: 3 of 27 (11%) passes 10% with at least 3 failures.
+    // Four of its users fail their export, three with one code and one with another: 4 of 27 (15%) passes 10% with
+    // at least 3 failures.
     QString problem;
     const QJsonObject errors {{QStringLiteral("userPrincipalNames"),
                                   QJsonArray {QStringLiteral("megan.bowen@contoso.onmicrosoft.com"),
                                       QStringLiteral("debra.pisani@contoso.onmicrosoft.com"),
                                       QStringLiteral("mateo.tanaka@contoso.onmicrosoft.com")}},
         {QStringLiteral("code"), QStringLiteral("AzureActiveDirectoryConflictEntry")}, {QStringLiteral("count"), 1}};
+    const QJsonObject invalid {
+        {QStringLiteral("userPrincipalNames"), QJsonArray {QStringLiteral("miriam.catteneo@contoso.onmicrosoft.com")}},
+        {QStringLiteral("code"), QStringLiteral("AzureActiveDirectoryInvalidValue")}, {QStringLiteral("count"), 1}};
     INFO(problem.toStdString());
     REQUIRE(pair.sandbox.provisioning().userErrors().add(errors, &problem) == std::optional<int>(3));
+    REQUIRE(pair.sandbox.provisioning().userErrors().add(invalid, &problem) == std::optional<int>(1));
     finished.clear();
     REQUIRE(SignalWaiter::waitUntil([&pair] { return pair.sandbox.provisioning().runCycle() >= 1; }, 20000));
     REQUIRE(SignalWaiter::waitForCount(finished, 1, 30000));
     INFO(page.plan().stages.at(0).message.toStdString());
     CHECK(finished.first().at(1).value<State>() == State::Paused);
-    CHECK(page.plan().stages.at(0).progress.failed == 3);
-    const QString failures = child<QLabel>(page, "stageFailures")->text();
-    const QStringList lines = failures.split(QLatin1Char('\n'));
-    CHECK(lines.size() == 3);
-    for (const QString& line : lines) {
-        CHECK(line.contains(QStringLiteral(": AzureActiveDirectoryConflictEntry.")));
+    CHECK(page.plan().stages.at(0).progress.failed == 4);
+    // The failures, one entry per error code (most users first) with its count and the catalogue's meaning and
+    // what to do said once, the users under it.
+    using tb::ui::RolloutFailureTree;
+    auto* failures = child<RolloutFailureTree>(page, "stageFailures");
+    CHECK(failures->isVisible());
+    REQUIRE(failures->topLevelItemCount() == 2);
+    const tb::sync::ErrorCatalogue::Explanation conflict
+        = tb::sync::ErrorCatalogue::builtIn().explainError(QStringLiteral("AzureActiveDirectoryConflictEntry"));
+    REQUIRE(conflict.known);
+    const QTreeWidgetItem* conflicts = failures->topLevelItem(0);
+    CHECK(conflicts->text(RolloutFailureTree::CodeColumn) == QStringLiteral("AzureActiveDirectoryConflictEntry"));
+    CHECK(conflicts->text(RolloutFailureTree::UsersColumn) == QStringLiteral("3 user(s)"));
+    CHECK(conflicts->isExpanded());
+    const QTreeWidgetItem* meaning = RolloutFailureTree::explanationOf(conflicts);
+    REQUIRE(meaning != nullptr);
+    CHECK(meaning->text(RolloutFailureTree::CodeColumn).contains(conflict.meaning));
+    CHECK(meaning->text(RolloutFailureTree::CodeColumn).contains(QStringLiteral("What to do: ") + conflict.action));
+    QStringList conflictUsers;
+    for (const QTreeWidgetItem* user : RolloutFailureTree::usersOf(conflicts)) {
+        conflictUsers.append(user->text(RolloutFailureTree::CodeColumn));
+        // The meaning is said once, by the entry, not per user.
+        CHECK_FALSE(user->text(RolloutFailureTree::CodeColumn).contains(conflict.meaning));
     }
-    CHECK(failures.contains(QStringLiteral("megan.bowen@")));
-    CHECK(child<QLabel>(page, "stageErrorRate")->text().contains(QStringLiteral("3 of ")));
+    CHECK(conflictUsers
+        == QStringList {QStringLiteral("debra.pisani@contoso.onmicrosoft.com"),
+            QStringLiteral("mateo.tanaka@contoso.onmicrosoft.com"),
+            QStringLiteral("megan.bowen@contoso.onmicrosoft.com")});
+    const QTreeWidgetItem* invalidValues = failures->topLevelItem(1);
+    CHECK(invalidValues->text(RolloutFailureTree::CodeColumn) == QStringLiteral("AzureActiveDirectoryInvalidValue"));
+    CHECK(invalidValues->text(RolloutFailureTree::UsersColumn) == QStringLiteral("1 user(s)"));
+    REQUIRE(RolloutFailureTree::explanationOf(invalidValues) != nullptr);
+    REQUIRE(RolloutFailureTree::usersOf(invalidValues).size() == 1);
+    CHECK(RolloutFailureTree::usersOf(invalidValues).first()->text(RolloutFailureTree::CodeColumn)
+        == QStringLiteral("miriam.catteneo@contoso.onmicrosoft.com"));
+    CHECK(child<QLabel>(page, "stageErrorRate")->text().contains(QStringLiteral("4 of ")));
     CHECK(SignalWaiter::waitUntil([resumeButton] { return resumeButton->isEnabled(); }));
-    // The runner paused the job; the panel shows it.
+    // The runner paused the job; the panel shows it (a read after the failed cycle, not one from the pause before).
     CHECK(SignalWaiter::waitUntil([&page] {
-        return page.jobPanel()->job() && page.jobPanel()->job()->scheduleState == QStringLiteral("Paused");
+        return page.jobPanel()->job() && page.jobPanel()->job()->scheduleState == QStringLiteral("Paused")
+            && page.jobPanel()->job()->lastExecution.has_value();
     }));
+    // The paused stage is chosen for the person: Undo is at hand without picking the row first.
+    CHECK(child<QPushButton>(page, "undoStageButton")->isEnabled());
     saveScreenshot(page, QStringLiteral("rollout-paused-by-threshold.png"));
 }

@@ -8,19 +8,25 @@
 #include "core/Workspace.h"
 #include "core/sandbox/RequestLog.h"
 #include "core/sandbox/SandboxServer.h"
+#include "core/sandbox/sync/InjectedUserErrors.h"
+#include "core/sandbox/sync/ProvisioningService.h"
 #include "core/sync/TestSyncOutcome.h"
 #include "core/sync/UserPreview.h"
 #include "tests/support/SignalWaiter.h"
 #include "tests/support/WorkspaceOnSandbox.h"
 #include "ui/models/UserPreviewModel.h"
 #include "ui/pages/TopologyPage.h"
+#include "ui/widgets/TestSyncHistoryList.h"
 
 #include <catch2/catch.hpp>
 
 #include <QAbstractButton>
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -31,6 +37,7 @@
 using tb::sync::TestSyncOutcome;
 using tb::sync::UserPreview;
 using tb::test::SignalWaiter;
+using tb::ui::TestSyncHistoryList;
 using tb::ui::TestUsersPage;
 
 namespace {
@@ -38,6 +45,7 @@ namespace {
 const QString kAdele = QStringLiteral("adele.vance@contoso.onmicrosoft.com"); // new in Fabrikam
 const QString kZainab = QStringLiteral("zainab.okafor@contoso.onmicrosoft.com"); // an accepted guest in Fabrikam
 const QString kBianca = QStringLiteral("bianca.berg@contoso.onmicrosoft.com"); // a pending guest in Fabrikam
+const QString kHenrietta = QStringLiteral("henrietta.chen@contoso.onmicrosoft.com"); // new in Fabrikam
 
 void saveScreenshot(QWidget& widget, const QString& name)
 {
@@ -197,4 +205,102 @@ TEST_CASE("The test users page imports a list and names the line it cannot read"
     CHECK_FALSE(page.importList(broken, &problem));
     CHECK(problem.contains(QStringLiteral("Line 2")));
     CHECK(page.listedUsers() == QStringList({kAdele, kZainab})); // nothing of the broken file
+}
+
+TEST_CASE("The test users page keeps each test sync: History lists them newest first and shows one read-only", "[gui]")
+{
+    SignedInPair pair;
+    const tb::setup::SetupState state = applyOnTopologyPage(*pair.workspace);
+    TestUsersPage page(*pair.workspace);
+    page.setSetupState(state);
+    page.resize(1300, 860);
+    page.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&page));
+    auto* required = page.findChild<QLineEdit*>(QStringLiteral("requiredAttributesEdit"));
+    REQUIRE(required != nullptr);
+    required->setText(QStringLiteral("department, jobTitle, mail"));
+
+    // Preview, then test sync after the confirmation; the run's id.
+    const auto previewAndSync = [&page](const QStringList& users) {
+        page.setListedUsers(users);
+        QSignalSpy previewed(&page, &TestUsersPage::previewFinished);
+        page.preview();
+        REQUIRE(SignalWaiter::waitForCount(previewed, 1, 30000));
+        QSignalSpy synced(&page, &TestUsersPage::testSyncFinished);
+        page.testSync();
+        REQUIRE(page.testSyncConfirmation() != nullptr);
+        for (QAbstractButton* candidate : page.testSyncConfirmation()->buttons()) {
+            if (page.testSyncConfirmation()->buttonRole(candidate) == QMessageBox::AcceptRole) {
+                candidate->click();
+                break;
+            }
+        }
+        REQUIRE(SignalWaiter::waitForCount(synced, 1, 60000));
+        return synced.first().first().toString();
+    };
+    // First Adele alone; then Zainab, and Henrietta whose export the target refuses.
+    const QString first = previewAndSync({kAdele});
+    QString problem;
+    INFO(problem.toStdString());
+    REQUIRE(pair.sandbox.provisioning().userErrors().add(
+                QJsonObject {{QStringLiteral("userPrincipalNames"), QJsonArray {kHenrietta}},
+                    {QStringLiteral("code"), QStringLiteral("AzureActiveDirectoryInvalidValue")},
+                    {QStringLiteral("count"), 1}},
+                &problem)
+        == std::optional<int>(1));
+    const QString second = previewAndSync({kZainab, kHenrietta});
+    REQUIRE(first != second);
+
+    // History: both runs, newest first, with their counts.
+    auto* historyButton = page.findChild<QPushButton*>(QStringLiteral("testSyncHistoryButton"));
+    REQUIRE(historyButton != nullptr);
+    historyButton->click();
+    TestSyncHistoryList* history = page.history();
+    CHECK(history->isVisible());
+    REQUIRE(history->topLevelItemCount() == 2);
+    const auto cell
+        = [history](int row, TestSyncHistoryList::Column column) { return history->topLevelItem(row)->text(column); };
+    CHECK(history->topLevelItem(0)->data(TestSyncHistoryList::When, Qt::UserRole).toString() == second);
+    CHECK(cell(0, TestSyncHistoryList::Users) == QStringLiteral("2"));
+    CHECK(cell(0, TestSyncHistoryList::AsPredicted) == QStringLiteral("1"));
+    CHECK(cell(0, TestSyncHistoryList::Differs) == QStringLiteral("0"));
+    CHECK(cell(0, TestSyncHistoryList::Failed) == QStringLiteral("1"));
+    // Henrietta failed: what the target needs did not arrive for her.
+    CHECK(cell(0, TestSyncHistoryList::RequiredAttributes)
+        == QStringLiteral("missing for 1 user(s) (department, jobTitle, mail)"));
+    CHECK(history->topLevelItem(1)->data(TestSyncHistoryList::When, Qt::UserRole).toString() == first);
+    CHECK(cell(1, TestSyncHistoryList::Users) == QStringLiteral("1"));
+    CHECK(cell(1, TestSyncHistoryList::AsPredicted) == QStringLiteral("1"));
+    CHECK(cell(1, TestSyncHistoryList::Differs) == QStringLiteral("0"));
+    CHECK(cell(1, TestSyncHistoryList::Failed) == QStringLiteral("0"));
+    CHECK(
+        cell(1, TestSyncHistoryList::RequiredAttributes) == QStringLiteral("all arrived (department, jobTitle, mail)"));
+
+    // Picking the first run shows its user and outcome in the table, read-only.
+    auto* table = page.findChild<QTableView*>(QStringLiteral("previewTable"));
+    REQUIRE(table != nullptr);
+    history->setCurrentItem(history->topLevelItem(1));
+    CHECK(page.shownRunId() == first);
+    CHECK(table->model() == page.shownModel());
+    REQUIRE(page.shownModel()->rowCount() == 1);
+    CHECK(page.shownModel()->previewAt(0)->userPrincipalName == kAdele);
+    REQUIRE(page.shownModel()->outcomeAt(0).has_value());
+    CHECK(page.shownModel()->outcomeAt(0)->verdict == TestSyncOutcome::Verdict::AsPredicted);
+    CHECK_FALSE(page.findChild<QPushButton*>(QStringLiteral("previewButton"))->isEnabled());
+    CHECK_FALSE(page.findChild<QPushButton*>(QStringLiteral("testSyncButton"))->isEnabled());
+    auto* back = page.findChild<QPushButton*>(QStringLiteral("backToCurrentListButton"));
+    REQUIRE(back != nullptr);
+    CHECK(back->isVisible());
+    auto* summary = page.findChild<QLabel*>(QStringLiteral("testUsersSummary"));
+    CHECK(summary->text().startsWith(QStringLiteral("Earlier test sync of")));
+    saveScreenshot(page, QStringLiteral("test-users-history.png"));
+
+    // Back: the current list (the second run's users) again, usable.
+    back->click();
+    CHECK(page.shownRunId().isEmpty());
+    CHECK(table->model() == page.model());
+    CHECK(page.model()->rowCount() == 2);
+    CHECK_FALSE(back->isVisible());
+    CHECK(summary->text().startsWith(QStringLiteral("Test sync finished")));
+    CHECK(page.findChild<QPushButton*>(QStringLiteral("previewButton"))->isEnabled());
 }

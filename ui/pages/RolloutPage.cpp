@@ -15,9 +15,11 @@
 #include "core/sync/JobMonitor.h"
 #include "core/sync/RolloutEstimator.h"
 #include "core/sync/RolloutStore.h"
+#include "ui/dialogs/CleanupDialog.h"
 #include "ui/pages/PairConfigurationReader.h"
 #include "ui/widgets/JobHealthPanel.h"
 #include "ui/widgets/MessageBanner.h"
+#include "ui/widgets/RolloutFailureTree.h"
 
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -123,7 +125,7 @@ RolloutPage::RolloutPage(Workspace& workspace, QWidget* parent)
     , m_currentLabel(new QLabel(this))
     , m_progress(new QProgressBar(this))
     , m_errorRateLabel(new QLabel(this))
-    , m_failuresLabel(new QLabel(this))
+    , m_failures(new RolloutFailureTree(this))
     , m_jobPanel(new JobHealthPanel(this))
 {
     auto* title = new QLabel(tr("Rollout"), this);
@@ -181,9 +183,8 @@ RolloutPage::RolloutPage(Workspace& workspace, QWidget* parent)
     m_progress->setObjectName(QStringLiteral("stageProgress"));
     m_progress->setAccessibleName(tr("Users of the current stage processed"));
     m_errorRateLabel->setObjectName(QStringLiteral("stageErrorRate"));
-    m_failuresLabel->setObjectName(QStringLiteral("stageFailures"));
-    m_failuresLabel->setWordWrap(true);
-    m_failuresLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_failures->setObjectName(QStringLiteral("stageFailures"));
+    m_failures->setMinimumHeight(160);
     m_jobPanel->setObjectName(QStringLiteral("rolloutJobPanel"));
     m_jobPanel->setVisible(false);
 
@@ -210,6 +211,33 @@ RolloutPage::RolloutPage(Workspace& workspace, QWidget* parent)
     editButtons->addWidget(m_upButton);
     editButtons->addWidget(m_downButton);
     editButtons->addWidget(m_removeButton);
+    // Clean-up: what the configuration created in the target and, confirmed, removing its assignments; own dialog.
+    auto* cleanupButton = new QPushButton(tr("C&lean up…"), this);
+    cleanupButton->setObjectName(QStringLiteral("cleanupButton"));
+    cleanupButton->setAccessibleName(tr("Clean up what synchronization created in the target"));
+    cleanupButton->setToolTip(tr("Lists the users this configuration created or took over in the target, and can "
+                                 "remove its assignments so that the service deletes them."));
+    editButtons->addWidget(cleanupButton);
+    connect(cleanupButton, &QPushButton::clicked, this, [this] {
+        if (!hasJob()) {
+            m_banner->showMessage(
+                MessageBanner::Level::Information, PairConfigurationReader::noJobMessage(m_state, tr("clean up")));
+            return;
+        }
+        if (isBusy()) {
+            m_banner->showMessage(MessageBanner::Level::Information,
+                tr("A stage is under way; clean up once it has finished or is paused."));
+            return;
+        }
+        auto* dialog = findChild<CleanupDialog*>();
+        if (!dialog) {
+            dialog = new CleanupDialog(m_workspace, m_state, this);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            (void)dialog->refresh();
+        }
+        dialog->show();
+        dialog->raise();
+    });
     editButtons->addStretch(1);
     editButtons->addWidget(m_estimateButton);
     editButtons->addWidget(m_undoButton);
@@ -223,8 +251,8 @@ RolloutPage::RolloutPage(Workspace& workspace, QWidget* parent)
     currentLayout->addWidget(m_currentLabel);
     currentLayout->addWidget(m_progress);
     currentLayout->addWidget(m_errorRateLabel);
-    currentLayout->addWidget(m_failuresLabel);
-    currentLayout->addStretch(1);
+    currentLayout->addWidget(m_failures, 1);
+    currentLayout->addStretch(0);
     auto* jobScroll = new QScrollArea(this);
     jobScroll->setWidgetResizable(true);
     jobScroll->setFrameShape(QFrame::NoFrame);
@@ -350,7 +378,7 @@ QString RolloutPage::targetName() const
 
 bool RolloutPage::isBusy() const
 {
-    return m_estimator || m_resolving || m_pauseInFlight || (m_runner && m_runner->isBusy());
+    return m_estimator || m_resolving || (m_runner && m_runner->isBusy());
 }
 
 void RolloutPage::loadPlan()
@@ -427,9 +455,6 @@ void RolloutPage::ensureRunner()
     connect(runner, &sync::RolloutRunner::stageFinished, this,
         [this, runner](int stage, State state, const QString& message) {
             m_plan = runner->plan();
-            // The runner pauses the job after it says so; the job monitor refuses a start (Resume) while that pause is
-            // under way, so the page waits for the answer.
-            m_pauseInFlight = state == State::Paused;
             showPlan();
             // Done shows in the current stage; what needs the administrator's eye goes in the banner too.
             const QString text = tr("Stage %1 “%2”: %3").arg(stage + 1).arg(m_plan.stages.value(stage).name, message);
@@ -453,7 +478,6 @@ void RolloutPage::ensureRunner()
     });
     connect(runner, &sync::RolloutRunner::jobCommandFinished, this,
         [this](sync::JobMonitor::Command, bool succeeded, const QString& message) {
-            m_pauseInFlight = false;
             updateButtons();
             if (!succeeded) {
                 m_banner->showMessage(MessageBanner::Level::Error, message);
@@ -826,13 +850,17 @@ void RolloutPage::showPlan()
                 QTableWidgetItem* item = m_stages->item(row, column);
                 item->setToolTip(ran ? tr("This stage has run: it can be undone but not changed. %1").arg(stage.message)
                                      : stage.message);
-                if (ran) {
+                // Only a finished stage is greyed: the active one (paused, watched) is what the person acts on.
+                if (stage.state == State::Done || stage.state == State::Undone) {
                     item->setForeground(palette().brush(QPalette::Disabled, QPalette::Text));
                 }
             }
         }
-        if (selected >= 0 && selected < m_stages->rowCount()) {
-            m_stages->selectRow(selected);
+        // With nothing chosen, the active stage is: Undo and the tooltips then speak of the stage that needs a
+        // decision.
+        const int toSelect = selected >= 0 ? selected : m_plan.activeStage();
+        if (toSelect >= 0 && toSelect < m_stages->rowCount()) {
+            m_stages->selectRow(toSelect);
         }
     }
     m_stages->resizeColumnToContents(Number);
@@ -863,7 +891,7 @@ void RolloutPage::showCurrentStage()
         }
         m_progress->setVisible(false);
         m_errorRateLabel->clear();
-        m_failuresLabel->clear();
+        m_failures->setFailures({});
         return;
     }
     const RolloutStage& stage = m_plan.stages.at(index);
@@ -884,13 +912,7 @@ void RolloutPage::showCurrentStage()
             .arg(progress.processed)
             .arg(percent(m_plan.settings.errorRateThreshold))
             .arg(m_plan.settings.minimumFailures));
-    QStringList failures;
-    for (const sync::RolloutFailure& failure : progress.failures) {
-        failures.append(tr("%1: %2. %3")
-                            .arg(failure.userPrincipalName.isEmpty() ? failure.userId : failure.userPrincipalName,
-                                failure.code, failure.explanation));
-    }
-    m_failuresLabel->setText(failures.join(QLatin1Char('\n')));
+    m_failures->setFailures(progress.failures);
 }
 
 void RolloutPage::updateButtons()

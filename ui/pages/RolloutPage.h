@@ -44,6 +44,7 @@ namespace tb::ui {
 
 class JobHealthPanel;
 class MessageBanner;
+class RolloutFailureTree;
 class PairConfigurationReader;
 
 // "Roll out in stages" (issue 6): the administrator lists the stages (a name and the source's groups, by exact
@@ -137,7 +138,7 @@ private:
     QLabel* m_currentLabel;
     QProgressBar* m_progress;
     QLabel* m_errorRateLabel;
-    QLabel* m_failuresLabel;
+    RolloutFailureTree* m_failures; // grouped by error code
     JobHealthPanel* m_jobPanel;
 
     QPointer<sync::RolloutEstimator> m_estimator;
@@ -147,7 +148,6 @@ private:
     graph::GraphClient* m_runnerTarget = nullptr;
     graph::GraphClient* m_monitorClient = nullptr;
     bool m_resolving = false;
-    bool m_pauseInFlight = false; // the runner paused the job; its answer has not come yet
     QPointer<QMessageBox> m_confirmation;
 };
 

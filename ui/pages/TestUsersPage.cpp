@@ -8,12 +8,16 @@
 #include "core/setup/SetupPlan.h"
 #include "core/setup/UserListing.h"
 #include "core/store/ProfileSettings.h"
+#include "core/store/StoreError.h"
 #include "core/sync/Preview.h"
 #include "core/sync/TestSync.h"
 #include "core/sync/TestSyncStore.h"
+#include "ui/dialogs/SchemaChangeDialog.h"
+#include "ui/dialogs/TraceDialog.h"
 #include "ui/models/UserPreviewModel.h"
 #include "ui/pages/PairConfigurationReader.h"
 #include "ui/widgets/MessageBanner.h"
+#include "ui/widgets/TestSyncHistoryList.h"
 #include "ui/widgets/UserPreviewDetail.h"
 
 #include <QFile>
@@ -21,6 +25,7 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
@@ -29,6 +34,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QSignalBlocker>
 #include <QSplitter>
 #include <QTableView>
 #include <QTextStream>
@@ -149,6 +155,59 @@ TestUsersPage::TestUsersPage(Workspace& workspace, QWidget* parent)
     buttons->addWidget(m_cancelButton);
     buttons->addWidget(m_previewButton);
     buttons->addWidget(m_testSyncButton);
+    // The impact of a scope or mapping change before it is saved: its own dialog on this page's job.
+    auto* schemaButton = new QPushButton(tr("Sc&ope and mappings…"), this);
+    schemaButton->setObjectName(QStringLiteral("schemaChangeButton"));
+    schemaButton->setToolTip(tr("Edit the job's scoping filter and attribute mappings and see whose outcome changes "
+                                "before anything is saved."));
+    buttons->addWidget(schemaButton);
+    connect(schemaButton, &QPushButton::clicked, this, [this] {
+        if (!hasJob()) {
+            m_banner->showMessage(MessageBanner::Level::Information,
+                PairConfigurationReader::noJobMessage(m_state, tr("scope and mappings")));
+            return;
+        }
+        auto* dialog = findChild<SchemaChangeDialog*>();
+        if (!dialog) {
+            dialog = new SchemaChangeDialog(m_workspace, m_state, this);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+        }
+        dialog->show();
+        dialog->raise();
+    });
+
+    // History: earlier test syncs, one of them shown read-only in the table until "Back to the current list".
+    m_historyButton = new QPushButton(tr("&History"), this);
+    m_historyButton->setObjectName(QStringLiteral("testSyncHistoryButton"));
+    m_historyButton->setCheckable(true);
+    m_historyButton->setToolTip(tr("The test syncs run before, kept with this profile."));
+    m_backButton = new QPushButton(tr("&Back to the current list"), this);
+    m_backButton->setObjectName(QStringLiteral("backToCurrentListButton"));
+    m_backButton->setVisible(false);
+    m_history = new TestSyncHistoryList(this);
+    m_history->setObjectName(QStringLiteral("testSyncHistory"));
+    m_history->setVisible(false);
+    m_history->setMaximumHeight(180);
+    m_runModel = new UserPreviewModel(this);
+    buttons->insertWidget(0, m_historyButton);
+    buttons->insertWidget(1, m_backButton);
+    connect(m_historyButton, &QPushButton::toggled, this, &TestUsersPage::showHistory);
+    connect(m_backButton, &QPushButton::clicked, this, &TestUsersPage::showCurrentList);
+    connect(m_history, &TestSyncHistoryList::runSelected, this, &TestUsersPage::showRun);
+    connect(this, &TestUsersPage::testSyncFinished, this, [this] {
+        if (m_history->isVisible()) {
+            reloadHistory();
+        }
+    });
+
+    // "Why not synced?": the selected row's user, or one asked for, traced in its own dialog.
+    auto* traceButton = new QPushButton(tr("&Why not synced?"), this);
+    traceButton->setObjectName(QStringLiteral("traceUserButton"));
+    traceButton->setAccessibleName(tr("Why is the selected user not synced?"));
+    traceButton->setToolTip(tr("Walks assignment, scoping, licence, matching, the job and the latest provisioning "
+                               "logs for the selected user, and names what stops them, with the fix."));
+    buttons->addWidget(traceButton);
+    connect(traceButton, &QPushButton::clicked, this, &TestUsersPage::traceUser);
 
     auto* split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(m_table);
@@ -164,6 +223,7 @@ TestUsersPage::TestUsersPage(Workspace& workspace, QWidget* parent)
     layout->addLayout(form);
     layout->addLayout(buttons);
     layout->addWidget(m_summary);
+    layout->addWidget(m_history);
     layout->addWidget(split, 1);
 
     const auto stored = store::ProfileSettings(workspace.database()).requiredAttributes();
@@ -364,6 +424,7 @@ void TestUsersPage::addFromDirectory(bool groupMembers)
 
 void TestUsersPage::preview()
 {
+    showCurrentList(); // the results go to the current list
     graph::GraphClient* sourceClient = m_workspace.setupClient(TenantRole::Source);
     graph::GraphClient* targetClient = m_workspace.setupClient(TenantRole::Target);
     const QStringList users = listedUsers();
@@ -430,6 +491,7 @@ void TestUsersPage::preview()
 
 void TestUsersPage::testSync()
 {
+    showCurrentList();
     const QList<UserPreview> testable = m_model->testablePreviews();
     if (!hasJob() || testable.isEmpty() || isBusy() || m_confirmation) {
         return;
@@ -556,15 +618,145 @@ void TestUsersPage::cancel()
     updateButtons();
 }
 
+void TestUsersPage::traceUser()
+{
+    if (!hasJob()) {
+        m_banner->showMessage(
+            MessageBanner::Level::Information, PairConfigurationReader::noJobMessage(m_state, tr("trace a user")));
+        return;
+    }
+    const auto open = [this](const QString& user) {
+        if (user.trimmed().isEmpty()) {
+            return;
+        }
+        auto* dialog = new TraceDialog(m_workspace, m_state, user.trimmed(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+        (void)dialog->start();
+    };
+    const int row = m_table->currentIndex().isValid() ? m_table->currentIndex().row() : -1;
+    if (const UserPreview* preview = shownModel()->previewAt(row)) {
+        open(preview->userPrincipalName.isEmpty() ? preview->sourceUserId : preview->userPrincipalName);
+        return;
+    }
+    auto* ask = new QInputDialog(this);
+    ask->setObjectName(QStringLiteral("traceUserInput"));
+    ask->setWindowTitle(tr("Why not synced?"));
+    ask->setLabelText(tr("Sign-in name or object id of the user in %1:").arg(m_state.source.readableName()));
+    ask->setTextValue(listedUsers().value(0));
+    ask->setOkButtonText(tr("Trace"));
+    ask->setAttribute(Qt::WA_DeleteOnClose);
+    connect(ask, &QInputDialog::textValueSelected, this, open);
+    ask->open();
+}
+
 void TestUsersPage::showSelected()
 {
     const int row = m_table->currentIndex().isValid() ? m_table->currentIndex().row() : -1;
-    const UserPreview* preview = m_model->previewAt(row);
+    const UserPreviewModel* model = shownModel();
+    const UserPreview* preview = model->previewAt(row);
     if (!preview) {
         m_detail->clear();
         return;
     }
-    m_detail->showUser(*preview, m_model->outcomeAt(row));
+    m_detail->showUser(*preview, model->outcomeAt(row));
+}
+
+UserPreviewModel* TestUsersPage::shownModel() const
+{
+    return m_shownRunId.isEmpty() ? m_model : m_runModel;
+}
+
+void TestUsersPage::showHistory(bool shown)
+{
+    if (m_historyButton->isChecked() != shown) {
+        m_historyButton->setChecked(shown); // toggled() comes back here
+        return;
+    }
+    if (shown) {
+        reloadHistory();
+    } else {
+        showCurrentList();
+    }
+    m_history->setVisible(shown);
+}
+
+void TestUsersPage::reloadHistory()
+{
+    QString problem;
+    if (!m_history->load(*m_store, &problem)) {
+        m_banner->showMessage(
+            MessageBanner::Level::Error, tr("The earlier test syncs could not be read: %1").arg(problem));
+    }
+}
+
+void TestUsersPage::showRun(const QString& runId)
+{
+    const auto outcomes = m_store->outcomes(runId);
+    if (std::holds_alternative<store::StoreError>(outcomes)) {
+        m_banner->showMessage(MessageBanner::Level::Error,
+            tr("That test sync could not be read: %1").arg(std::get<store::StoreError>(outcomes).userMessage()));
+        return;
+    }
+    const QList<TestSyncOutcome>& kept = std::get<QList<TestSyncOutcome>>(outcomes);
+    QList<UserPreview> previews;
+    for (const TestSyncOutcome& outcome : kept) {
+        previews.append(outcome.preview);
+    }
+    m_runModel->setPreviews(previews);
+    for (const TestSyncOutcome& outcome : kept) {
+        m_runModel->setOutcome(outcome);
+    }
+    if (m_shownRunId.isEmpty()) {
+        m_currentSummary = m_summary->text();
+    }
+    m_shownRunId = runId;
+    showModel(m_runModel);
+    const TestSyncHistoryList::Entry* entry = m_history->entry(runId);
+    const TestSyncHistoryList::Entry counts
+        = entry ? *entry : TestSyncHistoryList::Entry::of(sync::TestSyncRun {}, kept);
+    m_summary->setText(tr("Earlier test sync of %1, read-only: %2 user(s), %3 as predicted, %4 different from the "
+                          "preview, %5 failed. Back to the current list returns to the users above.")
+                           .arg(entry ? TestSyncHistoryList::timeText(entry->run.startedAt) : runId)
+                           .arg(counts.users)
+                           .arg(counts.asPredicted)
+                           .arg(counts.differs)
+                           .arg(counts.failed));
+    m_backButton->setVisible(true);
+    updateButtons();
+}
+
+void TestUsersPage::showCurrentList()
+{
+    if (m_shownRunId.isEmpty()) {
+        return;
+    }
+    m_shownRunId.clear();
+    showModel(m_model);
+    m_summary->setText(m_currentSummary);
+    m_backButton->setVisible(false);
+    {
+        const QSignalBlocker blocker(m_history);
+        m_history->setCurrentItem(nullptr);
+        m_history->clearSelection();
+    }
+    updateButtons();
+}
+
+void TestUsersPage::showModel(UserPreviewModel* model)
+{
+    if (m_table->model() == model) {
+        return;
+    }
+    QItemSelectionModel* previous = m_table->selectionModel();
+    m_table->setModel(model); // a new selection model: the old one is not the view's to delete
+    previous->deleteLater();
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &TestUsersPage::showSelected);
+    m_table->resizeColumnsToContents();
+    if (model->rowCount() > 0) {
+        m_table->selectRow(0);
+    }
+    showSelected();
 }
 
 QStringList TestUsersPage::requiredAttributes() const
@@ -589,7 +781,7 @@ void TestUsersPage::saveRequiredAttributes()
 void TestUsersPage::updateButtons()
 {
     const bool busy = isBusy();
-    const bool usable = hasJob() && !busy;
+    const bool usable = hasJob() && !busy && m_shownRunId.isEmpty(); // an earlier run is read-only
     m_previewButton->setEnabled(usable && !listedUsers().isEmpty());
     m_testSyncButton->setEnabled(usable && !m_model->testablePreviews().isEmpty());
     m_cancelButton->setEnabled(busy);

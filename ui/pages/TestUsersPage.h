@@ -35,6 +35,7 @@ namespace tb::ui {
 
 class MessageBanner;
 class PairConfigurationReader;
+class TestSyncHistoryList;
 class UserPreviewDetail;
 class UserPreviewModel;
 
@@ -70,6 +71,20 @@ public:
     [[nodiscard]] bool isBusy() const;
     [[nodiscard]] QMessageBox* testSyncConfirmation() const { return m_confirmation; }
     [[nodiscard]] UserPreviewModel* model() const { return m_model; }
+    // "Why not synced?": opens a TraceDialog for the selected row's user, or asks for a user first (an input dialog,
+    // opened window-modal) when no row is selected.
+    void traceUser();
+
+    // History: the earlier test syncs kept in the profile. Shown, it lists them (read again each time); picking one
+    // shows its users' outcomes in the table and detail pane, read-only, until showCurrentList().
+    void showHistory(bool shown);
+    [[nodiscard]] TestSyncHistoryList* history() const { return m_history; }
+    void showRun(const QString& runId);
+    void showCurrentList();
+    // The run the table shows, empty while it shows the current list.
+    [[nodiscard]] const QString& shownRunId() const { return m_shownRunId; }
+    // What the table shows: the current list, or the picked run's users.
+    [[nodiscard]] UserPreviewModel* shownModel() const;
 
 signals:
     void previewFinished(int users);
@@ -85,6 +100,8 @@ private:
     void showSelected();
     void saveRequiredAttributes();
     void updateButtons();
+    void reloadHistory();
+    void showModel(UserPreviewModel* model);
     [[nodiscard]] QStringList requiredAttributes() const;
     [[nodiscard]] bool hasJob() const;
 
@@ -113,6 +130,13 @@ private:
     QPointer<sync::TestSync> m_testSync;
     QPointer<QMessageBox> m_confirmation;
     std::unique_ptr<sync::TestSyncStore> m_store;
+    // History (showHistory).
+    QPushButton* m_historyButton = nullptr;
+    QPushButton* m_backButton = nullptr;
+    TestSyncHistoryList* m_history = nullptr;
+    UserPreviewModel* m_runModel = nullptr; // the shown run's users
+    QString m_shownRunId;
+    QString m_currentSummary; // the summary of the current list, while a run is shown
 };
 
 } // namespace tb::ui
