@@ -9,6 +9,7 @@
 #include "ui/pages/ConnectPage.h"
 #include "ui/pages/DirectoryPage.h"
 #include "ui/pages/RolloutPage.h"
+#include "ui/pages/SyncLogsPage.h"
 #include "ui/pages/TestUsersPage.h"
 #include "ui/pages/TopologyPage.h"
 #include "ui/widgets/MessageBanner.h"
@@ -54,6 +55,7 @@ MainWindow::MainWindow(Workspace& workspace, QWidget* parent)
     , m_topologyPage(new TopologyPage(workspace, this))
     , m_testUsersPage(new TestUsersPage(workspace, this))
     , m_rolloutPage(new RolloutPage(workspace, this))
+    , m_syncLogsPage(new SyncLogsPage(workspace, this))
     , m_directoryPage(new DirectoryPage(workspace, this))
     , m_banner(new MessageBanner(this))
     , m_sourceAccountLabel(new QLabel(this))
@@ -70,6 +72,7 @@ MainWindow::MainWindow(Workspace& workspace, QWidget* parent)
     m_navigation->addItem(tr("Topology"));
     m_navigation->addItem(tr("Test users"));
     m_navigation->addItem(tr("Rollout"));
+    m_navigation->addItem(tr("Sync logs"));
     m_navigation->addItem(tr("Directory"));
     m_navigation->setMaximumWidth(160);
     m_pages->setObjectName(QStringLiteral("pageStack"));
@@ -82,6 +85,9 @@ MainWindow::MainWindow(Workspace& workspace, QWidget* parent)
     m_pages->addWidget(m_rolloutPage);
     connect(m_topologyPage, &TopologyPage::stateRead, this,
         [this] { m_rolloutPage->setSetupState(m_topologyPage->state()); });
+    m_pages->addWidget(m_syncLogsPage);
+    connect(m_topologyPage, &TopologyPage::stateRead, this,
+        [this] { m_syncLogsPage->setSetupState(m_topologyPage->state()); });
     m_pages->addWidget(m_directoryPage);
     connect(m_navigation, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
     m_navigation->setCurrentRow(0);

@@ -18,10 +18,11 @@ class ConnectPage;
 class DirectoryPage;
 class MessageBanner;
 class RolloutPage;
+class SyncLogsPage;
 class TestUsersPage;
 class TopologyPage;
 
-// The main window: a navigation list on the left (Connect, Topology, Test users, Rollout, Directory), one page at a
+// The main window: a navigation list on the left (Connect, Topology, Test users, Rollout, Sync logs, Directory), one page at a
 // time, and a status bar with the two signed-in accounts and their cloud, and where the tenants come from. Owns its
 // widgets and nothing of core: the Workspace is borrowed. GUI thread.
 class MainWindow final : public QMainWindow
@@ -37,6 +38,7 @@ public:
     [[nodiscard]] DirectoryPage* directoryPage() const { return m_directoryPage; }
     [[nodiscard]] TestUsersPage* testUsersPage() const { return m_testUsersPage; }
     [[nodiscard]] RolloutPage* rolloutPage() const { return m_rolloutPage; }
+    [[nodiscard]] SyncLogsPage* syncLogsPage() const { return m_syncLogsPage; }
     [[nodiscard]] QString accountStatusText() const;
 
 private:
@@ -51,6 +53,7 @@ private:
     TopologyPage* m_topologyPage;
     TestUsersPage* m_testUsersPage;
     RolloutPage* m_rolloutPage;
+    SyncLogsPage* m_syncLogsPage;
     DirectoryPage* m_directoryPage;
     MessageBanner* m_banner;
     QLabel* m_sourceAccountLabel;

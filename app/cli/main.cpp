@@ -12,6 +12,7 @@
 #include "app/cli/commands/JobCommand.h"
 #include "app/cli/commands/LoginCommand.h"
 #include "app/cli/commands/LogoutCommand.h"
+#include "app/cli/commands/LogsCommand.h"
 #include "app/cli/commands/PlanCommand.h"
 #include "app/cli/commands/PreflightCommand.h"
 #include "app/cli/commands/PreviewCommand.h"
@@ -125,6 +126,9 @@ std::unique_ptr<tb::cli::CliCommand> makeCommand(const QString& name, tb::cli::C
     if (name == QStringLiteral("trace")) {
         return std::make_unique<tb::cli::TraceCommand>(output);
     }
+    if (name == QStringLiteral("logs")) {
+        return std::make_unique<tb::cli::LogsCommand>(output);
+    }
     return nullptr;
 }
 
@@ -159,6 +163,8 @@ QString generalHelp()
         "  rollout   Roll out in stages that pause themselves: plan --stage NAME=GROUP[,GROUP...]... | run [--yes]\n"
         "            [--threshold PCT] | status | pause | undo STAGE [--yes] (exit 3: the stage paused itself)\n"
         "  trace     Why a source user is or is not synced, and the fix: trace USER (exit 3: something blocks)\n"
+        "  logs      The job's provisioning logs, kept offline: fetch | query [FILTERS] [--group-by-error] |\n"
+        "            export --output FILE [--format csv|json] [FILTERS] | import FILE | sets | timeline USER\n"
         "\n"
         "SETTINGS (plan, apply): --no-user-sync --no-inbound-auto-redeem --no-outbound-auto-redeem --no-job\n"
         "                        --name TEXT (the configuration's name; default \"<source> to <target>\")\n"
@@ -201,7 +207,7 @@ int main(int argc, char* argv[])
     } else {
         // Each command says in its own words what failed and what to do; the per-call lines (an expected 404
         // while a new configuration propagates, a retried 503) are diagnostics for --verbose.
-        QLoggingCategory::setFilterRules(QStringLiteral("tb.graph.warning=false"));
+        QLoggingCategory::setFilterRules(QStringLiteral("tb.graph.warning=false\ntb.logs.warning=false"));
     }
     if (parser.isSet(global.version)) {
         QTextStream(stdout) << "tenantbridge-cli " << QCoreApplication::applicationVersion() << '\n';

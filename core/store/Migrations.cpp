@@ -82,6 +82,71 @@ QList<QStringList> Migrations::steps()
                            " removed INTEGER NOT NULL DEFAULT 0,"
                            " PRIMARY KEY (rollout_id, principal_id))"),
         },
+        // 4: provisioning logs (issue 7). Every record belongs to a log set: the logs fetched for one job, or one
+        // imported file, so a customer's file never mixes with what was fetched. The columns the queries filter and
+        // sort on are kept beside the record; the whole record (compact JSON, qCompress'ed) lives in its own table so
+        // that scans of log_records stay small. log_fts indexes identities and error text for free text; triggers keep
+        // it in step with log_records. Every index starts with set_id because every query is within one set.
+        {
+            QStringLiteral("CREATE TABLE log_sets ("
+                           " id INTEGER PRIMARY KEY,"
+                           " kind TEXT NOT NULL CHECK (kind IN ('job', 'import')),"
+                           " service_principal_id TEXT NOT NULL DEFAULT '',"
+                           " job_id TEXT NOT NULL DEFAULT '',"
+                           " file_name TEXT NOT NULL DEFAULT '',"
+                           " imported_at INTEGER NOT NULL DEFAULT 0,"
+                           " created_at INTEGER NOT NULL)"),
+            QStringLiteral("CREATE UNIQUE INDEX log_sets_by_job ON log_sets (service_principal_id, job_id)"
+                           " WHERE kind = 'job'"),
+            QStringLiteral("CREATE TABLE log_records ("
+                           " id INTEGER PRIMARY KEY,"
+                           " set_id INTEGER NOT NULL REFERENCES log_sets (id) ON DELETE CASCADE,"
+                           " record_id TEXT NOT NULL,"
+                           " activity_ms INTEGER NOT NULL,"
+                           " status TEXT NOT NULL,"
+                           " action TEXT NOT NULL,"
+                           " cycle_id TEXT NOT NULL,"
+                           " change_id TEXT NOT NULL,"
+                           " job_id TEXT NOT NULL,"
+                           " source_id TEXT NOT NULL,"
+                           " source_name TEXT NOT NULL,"
+                           " source_upn TEXT NOT NULL,"
+                           " target_id TEXT NOT NULL,"
+                           " target_name TEXT NOT NULL,"
+                           " target_upn TEXT NOT NULL,"
+                           " error_code TEXT NOT NULL,"
+                           " error_reason TEXT NOT NULL,"
+                           " error_details TEXT NOT NULL,"
+                           " duration_ms INTEGER NOT NULL,"
+                           " UNIQUE (set_id, record_id))"),
+            QStringLiteral("CREATE TABLE log_record_bodies ("
+                           " record_rowid INTEGER PRIMARY KEY REFERENCES log_records (id) ON DELETE CASCADE,"
+                           " body BLOB NOT NULL)"),
+            QStringLiteral("CREATE INDEX log_records_by_time ON log_records (set_id, activity_ms)"),
+            QStringLiteral("CREATE INDEX log_records_by_status ON log_records (set_id, status, activity_ms)"),
+            QStringLiteral("CREATE INDEX log_records_by_error ON log_records (set_id, error_code, activity_ms)"),
+            QStringLiteral("CREATE INDEX log_records_by_cycle ON log_records (set_id, cycle_id, activity_ms)"),
+            QStringLiteral("CREATE INDEX log_records_by_source ON log_records (set_id, source_id)"),
+            QStringLiteral("CREATE INDEX log_records_by_target ON log_records (set_id, target_id)"),
+            // External content: the text lives once, in log_records; the FTS table holds only its index.
+            QStringLiteral("CREATE VIRTUAL TABLE log_fts USING fts5 ("
+                           " source_id, source_name, source_upn, target_id, target_name, target_upn,"
+                           " error_code, error_reason, error_details,"
+                           " content = 'log_records', content_rowid = 'id',"
+                           " tokenize = 'unicode61 remove_diacritics 2')"),
+            QStringLiteral("CREATE TRIGGER log_records_fts_insert AFTER INSERT ON log_records BEGIN"
+                           " INSERT INTO log_fts (rowid, source_id, source_name, source_upn, target_id, target_name,"
+                           " target_upn, error_code, error_reason, error_details) VALUES (new.id, new.source_id,"
+                           " new.source_name, new.source_upn, new.target_id, new.target_name, new.target_upn,"
+                           " new.error_code, new.error_reason, new.error_details);"
+                           " END"),
+            QStringLiteral("CREATE TRIGGER log_records_fts_delete AFTER DELETE ON log_records BEGIN"
+                           " INSERT INTO log_fts (log_fts, rowid, source_id, source_name, source_upn, target_id,"
+                           " target_name, target_upn, error_code, error_reason, error_details) VALUES ('delete',"
+                           " old.id, old.source_id, old.source_name, old.source_upn, old.target_id,"
+                           " old.target_name, old.target_upn, old.error_code, old.error_reason, old.error_details);"
+                           " END"),
+        },
     };
 }
 

@@ -16,6 +16,7 @@
 #include "ui/MainWindow.h"
 #include "ui/dialogs/StepRequestDialog.h"
 #include "ui/pages/RolloutPage.h"
+#include "ui/pages/SyncLogsPage.h"
 #include "ui/pages/TestUsersPage.h"
 #include "ui/topology/AccessSettingToggle.h"
 #include "ui/widgets/MessageBanner.h"
@@ -429,19 +430,20 @@ TEST_CASE("Cancel stops an apply after the step in flight and the rest stays pen
 }
 
 TEST_CASE("The main window lists its pages in the order of the work: Connect, Topology, Test users, Rollout, "
-          "Directory",
+          "Sync logs, Directory",
     "[gui]")
 {
     PageOnSandbox fixture;
     tb::ui::MainWindow window(*fixture.workspace);
     auto* navigation = window.findChild<QListWidget*>(QStringLiteral("navigationList"));
     REQUIRE(navigation != nullptr);
-    REQUIRE(navigation->count() == 5);
+    REQUIRE(navigation->count() == 6);
     CHECK(navigation->item(0)->text() == QStringLiteral("Connect"));
     CHECK(navigation->item(1)->text() == QStringLiteral("Topology"));
     CHECK(navigation->item(2)->text() == QStringLiteral("Test users"));
     CHECK(navigation->item(3)->text() == QStringLiteral("Rollout"));
-    CHECK(navigation->item(4)->text() == QStringLiteral("Directory"));
+    CHECK(navigation->item(4)->text() == QStringLiteral("Sync logs"));
+    CHECK(navigation->item(5)->text() == QStringLiteral("Directory"));
     REQUIRE(window.topologyPage() != nullptr);
     auto* pages = window.findChild<QStackedWidget*>(QStringLiteral("pageStack"));
     REQUIRE(pages != nullptr);
@@ -451,4 +453,6 @@ TEST_CASE("The main window lists its pages in the order of the work: Connect, To
     CHECK(pages->currentWidget() == window.testUsersPage());
     navigation->setCurrentRow(3);
     CHECK(pages->currentWidget() == window.rolloutPage());
+    navigation->setCurrentRow(4);
+    CHECK(pages->currentWidget() == window.syncLogsPage());
 }
