@@ -18,15 +18,13 @@
 #include "core/sandbox/SandboxServer.h"
 #include "core/sandbox/sync/ProvisioningService.h"
 #include "tests/support/GraphWait.h"
+#include "tests/support/GuiTestSupport.h"
 #include "tests/support/SignalWaiter.h"
-#include "tests/support/WorkspaceOnSandbox.h"
 #include "ui/pages/RolloutPage.h"
-#include "ui/pages/TopologyPage.h"
 
 #include <catch2/catch.hpp>
 
 #include <QAbstractButton>
-#include <QDir>
 #include <QJsonArray>
 #include <QLabel>
 #include <QMessageBox>
@@ -38,63 +36,16 @@
 using tb::model::TenantRole;
 using tb::sync::CleanupListing;
 using tb::test::GraphWait;
+using tb::test::GuiTestSupport;
 using tb::test::SignalWaiter;
 using tb::ui::CleanupDialog;
+using SignedInPair = tb::test::GuiTestSupport::SignedInPair;
 
 namespace {
 
 const QStringList kCreated {QStringLiteral("adele.vance@contoso.onmicrosoft.com"),
     QStringLiteral("megan.bowen@contoso.onmicrosoft.com"), QStringLiteral("debra.pisani@contoso.onmicrosoft.com")};
 const QString kZainab = QStringLiteral("zainab.okafor@contoso.onmicrosoft.com"); // an accepted guest in Fabrikam
-
-void saveScreenshot(QWidget& widget, const QString& name)
-{
-    const QString folder = QStringLiteral(TB_ARTIFACT_DIR);
-    QDir().mkpath(folder);
-    for (int round = 0; round < 3; ++round) {
-        QCoreApplication::sendPostedEvents();
-        QCoreApplication::processEvents();
-    }
-    CHECK(widget.grab().save(QDir(folder).filePath(name)));
-}
-
-struct SignedInPair : tb::test::WorkspaceOnSandbox
-{
-    SignedInPair() { startSignedIn(setupScopes); }
-};
-
-// The configuration and its job, made as an administrator makes them: Apply on the topology page.
-tb::setup::SetupState applyOnTopologyPage(tb::Workspace& workspace)
-{
-    tb::ui::TopologyPage page(workspace);
-    QSignalSpy read(&page, &tb::ui::TopologyPage::stateRead);
-    QSignalSpy finished(&page, &tb::ui::TopologyPage::applyFinished);
-    page.show();
-    REQUIRE(SignalWaiter::waitForCount(read));
-    page.apply();
-    REQUIRE(page.applyConfirmation() != nullptr);
-    page.applyConfirmation()->button(QMessageBox::Ok)->click();
-    REQUIRE(SignalWaiter::waitForCount(finished));
-    REQUIRE(finished.first().first().toBool());
-    REQUIRE(SignalWaiter::waitForCount(read, 2));
-    REQUIRE(page.state().configuration.has_value());
-    REQUIRE(page.state().configuration->hasJob());
-    return page.state();
-}
-
-QJsonObject get(tb::graph::GraphClient& client, const tb::graph::GraphRequest& request)
-{
-    const auto response = GraphWait::response(client.send(request));
-    REQUIRE(response.has_value());
-    INFO(response->error().userMessage().toStdString());
-    REQUIRE(response->isSuccess());
-    return response->json();
-}
-
-QJsonObject get(tb::graph::GraphClient& client, const QString& path)
-{
-    return get(client, tb::graph::GraphRequest::get(path));
-}
 
 // The configuration's assignment ids, read back from the source.
 QStringList assignmentIds(tb::Workspace& workspace, const QString& servicePrincipalId)
@@ -117,33 +68,10 @@ int targetUsersWithMail(tb::Workspace& workspace, const QString& mail)
     tb::graph::GraphRequest request = tb::graph::GraphRequest::get(QStringLiteral("/users"));
     request.addQueryItem(
         QStringLiteral("$filter"), tb::graph::ODataFilter::eq(QStringLiteral("mail"), mail).toString());
-    return static_cast<int>(
-        get(*workspace.setupClient(TenantRole::Target), request).value(QLatin1String("value")).toArray().size());
-}
-
-// Assigns the source users to the configuration and starts its job, as the administrator would in the portal.
-void assignAndStart(tb::Workspace& workspace, const tb::setup::SetupState& state, const QStringList& users)
-{
-    tb::graph::GraphClient& source = *workspace.setupClient(TenantRole::Source);
-    const QString spId = state.configuration->servicePrincipalId;
-    const QString roleId = tb::graph::AppRoleAssignmentEndpoints::msiamAccessRoleId(
-        get(source, QStringLiteral("/servicePrincipals/") + tb::graph::GraphRequest::pathSegment(spId)));
-    for (const QString& user : users) {
-        const QString userId = get(source, QStringLiteral("/users/") + tb::graph::GraphRequest::pathSegment(user))
-                                   .value(QLatin1String("id"))
-                                   .toString();
-        const auto assigned
-            = GraphWait::response(tb::graph::AppRoleAssignmentEndpoints(source).addAssignment(spId, userId, roleId));
-        REQUIRE(assigned.has_value());
-        REQUIRE(assigned->isSuccess());
-    }
-    const auto started = GraphWait::response(source.send(
-        tb::graph::GraphRequest::post(QStringLiteral("/servicePrincipals/%1/synchronization/jobs/%2/start")
-                                          .arg(tb::graph::GraphRequest::pathSegment(spId),
-                                              tb::graph::GraphRequest::pathSegment(state.configuration->jobId)),
-            {})));
-    REQUIRE(started.has_value());
-    REQUIRE(started->isSuccess());
+    return static_cast<int>(GuiTestSupport::readJson(*workspace.setupClient(TenantRole::Target), request)
+                                .value(QLatin1String("value"))
+                                .toArray()
+                                .size());
 }
 
 QStringList writesSince(tbsandbox::RequestLog& log, qint64 since)
@@ -167,17 +95,6 @@ int rowOf(const QTableWidget& table, const QString& principalNamePrefix)
     return -1;
 }
 
-QAbstractButton* acceptingButton(const QMessageBox& box)
-{
-    for (QAbstractButton* candidate : box.buttons()) {
-        if (box.buttonRole(candidate) == QMessageBox::AcceptRole) {
-            return candidate;
-        }
-    }
-    FAIL("the confirmation has no accepting button");
-    return nullptr;
-}
-
 } // namespace
 
 TEST_CASE(
@@ -186,11 +103,11 @@ TEST_CASE(
     "[gui]")
 {
     SignedInPair pair;
-    const tb::setup::SetupState state = applyOnTopologyPage(*pair.workspace);
+    const tb::setup::SetupState state = GuiTestSupport::applyOnTopologyPage(*pair.workspace);
     const QString spId = state.configuration->servicePrincipalId;
     QStringList all = kCreated;
     all.append(kZainab);
-    assignAndStart(*pair.workspace, state, all);
+    GuiTestSupport::assignAndStart(*pair.workspace, state, all);
     REQUIRE(pair.sandbox.provisioning().runCycle() >= 1);
     for (const QString& user : kCreated) {
         REQUIRE(targetUsersWithMail(*pair.workspace, user) == 1);
@@ -238,7 +155,7 @@ TEST_CASE(
     REQUIRE(zainab >= 0);
     CHECK(table->item(zainab, 2)->text().startsWith(QStringLiteral("Taken over")));
     CHECK(table->item(zainab, 3)->text() == QStringLiteral("Guest in Fabrikam"));
-    saveScreenshot(*dialog, QStringLiteral("cleanup-listed.png"));
+    GuiTestSupport::saveScreenshot(*dialog, QStringLiteral("cleanup-listed.png"));
 
     // Removal asks first, with the counts and what happens in the target; Cancel is the default and sends nothing.
     auto* removeButton = dialog->findChild<QPushButton*>(QStringLiteral("cleanupRemoveButton"));
@@ -253,7 +170,7 @@ TEST_CASE(
     CHECK(box->informativeText().contains(QStringLiteral("1 of these user(s) were B2B guests in Fabrikam")));
     CHECK(box->defaultButton() == box->button(QMessageBox::Cancel));
     CHECK_FALSE(removeButton->isEnabled()); // one confirmation at a time
-    saveScreenshot(*box, QStringLiteral("cleanup-confirmation.png"));
+    GuiTestSupport::saveScreenshot(*box, QStringLiteral("cleanup-confirmation.png"));
     const qint64 beforeCancel = pair.sandbox.requestLog().total();
     box->button(QMessageBox::Cancel)->click();
     QCoreApplication::processEvents();
@@ -267,7 +184,7 @@ TEST_CASE(
     REQUIRE(removeButton->isEnabled());
     removeButton->click();
     REQUIRE(dialog->confirmation() != nullptr);
-    acceptingButton(*dialog->confirmation())->click();
+    GuiTestSupport::acceptingButton(*dialog->confirmation())->click();
     REQUIRE(SignalWaiter::waitForCount(removed, 1, 30000));
     const auto result = removed.first().first().value<tb::sync::CleanupPlanner::RemovalResult>();
     CHECK(result.removed == 4);
@@ -291,7 +208,7 @@ TEST_CASE(
     REQUIRE(SignalWaiter::waitUntil([dialog] { return !dialog->isBusy(); }));
     CHECK(dialog->listing()->assignments.isEmpty());
     CHECK_FALSE(removeButton->isEnabled());
-    saveScreenshot(*dialog, QStringLiteral("cleanup-removed.png"));
+    GuiTestSupport::saveScreenshot(*dialog, QStringLiteral("cleanup-removed.png"));
 
     // The next cycle soft-deletes every user the configuration provisioned, the taken-over guest as well.
     REQUIRE(pair.sandbox.provisioning().runCycle() >= 1);
@@ -318,7 +235,7 @@ TEST_CASE(
     }
     CHECK(gone == 4);
     CHECK(counts->text().contains(QStringLiteral("4 of them deleted already")));
-    saveScreenshot(*dialog, QStringLiteral("cleanup-after-cycle.png"));
+    GuiTestSupport::saveScreenshot(*dialog, QStringLiteral("cleanup-after-cycle.png"));
 
     // Cancel while reading: nothing more arrives, the list read before stays.
     listed.clear();

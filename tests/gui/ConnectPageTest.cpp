@@ -8,6 +8,7 @@
 #include "core/auth/SignInService.h"
 #include "core/model/TenantRole.h"
 #include "core/sandbox/SandboxServer.h"
+#include "tests/support/GuiTestSupport.h"
 #include "tests/support/SignInTestSupport.h"
 #include "tests/support/SignalWaiter.h"
 #include "ui/MainWindow.h"
@@ -19,7 +20,6 @@
 #include <catch2/catch.hpp>
 
 #include <QComboBox>
-#include <QDir>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -30,6 +30,7 @@
 #include <QUuid>
 
 using tb::model::TenantRole;
+using tb::test::GuiTestSupport;
 using tb::test::SignalWaiter;
 
 namespace {
@@ -128,11 +129,10 @@ struct ConnectFixture
         return dialog;
     }
 
+    // As the widget stands, without letting posted events run first.
     void saveScreenshot(QWidget* widget, const QString& name) const
     {
-        const QString folder = QStringLiteral(TB_ARTIFACT_DIR);
-        QDir().mkpath(folder);
-        CHECK(widget->grab().save(QDir(folder).filePath(name)));
+        GuiTestSupport::saveScreenshot(*widget, name, 0);
     }
 };
 

@@ -14,8 +14,8 @@
 #include "core/sandbox/sync/ProvisioningService.h"
 #include "core/sync/JobMonitor.h"
 #include "tests/support/GraphWait.h"
+#include "tests/support/GuiTestSupport.h"
 #include "tests/support/SignalWaiter.h"
-#include "tests/support/WorkspaceOnSandbox.h"
 #include "ui/pages/TopologyPage.h"
 #include "ui/widgets/MessageBanner.h"
 
@@ -23,7 +23,6 @@
 
 #include <QAbstractButton>
 #include <QApplication>
-#include <QDir>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QMessageBox>
@@ -34,58 +33,12 @@
 
 using tb::model::SyncJob;
 using tb::model::TenantRole;
+using tb::test::GuiTestSupport;
 using tb::test::SignalWaiter;
 using tb::ui::JobHealthPanel;
+using SignedInPair = GuiTestSupport::SignedInPair;
 
 namespace {
-
-void settle()
-{
-    for (int round = 0; round < 3; ++round) {
-        QCoreApplication::sendPostedEvents();
-        QCoreApplication::processEvents();
-    }
-}
-
-void saveScreenshot(QWidget& widget, const QString& name)
-{
-    const QString folder = QStringLiteral(TB_ARTIFACT_DIR);
-    QDir().mkpath(folder);
-    settle();
-    CHECK(widget.grab().save(QDir(folder).filePath(name)));
-}
-
-QString labelText(const QWidget& parent, const char* objectName)
-{
-    const auto* label = parent.findChild<QLabel*>(QString::fromLatin1(objectName));
-    REQUIRE(label != nullptr);
-    return label->text();
-}
-
-QPushButton* button(const QWidget& parent, const char* objectName)
-{
-    auto* found = parent.findChild<QPushButton*>(QString::fromLatin1(objectName));
-    REQUIRE(found != nullptr);
-    return found;
-}
-
-// Clicks the confirmation's accepting button (the one that is not Cancel).
-void accept(QMessageBox& box)
-{
-    for (QAbstractButton* candidate : box.buttons()) {
-        if (box.buttonRole(candidate) == QMessageBox::AcceptRole) {
-            candidate->click();
-            return;
-        }
-    }
-    FAIL("the confirmation has no accepting button");
-}
-
-// Contoso (source) and Fabrikam (target) signed in with the setup scopes on an in-process sandbox.
-struct SignedInPair : tb::test::WorkspaceOnSandbox
-{
-    SignedInPair() { startSignedIn(setupScopes); }
-};
 
 // graph-reference.md 2.2's quarantined job, with a last cycle that failed.
 const char* const kQuarantinedJob = R"({ "id": "Azure2Azure.0123.eeee0005", "templateId": "Azure2Azure",
@@ -120,13 +73,7 @@ TEST_CASE("The job-health panel appears on the topology page after apply, and st
     REQUIRE(panel != nullptr);
     CHECK_FALSE(panel->isVisible()); // no configuration, no job
 
-    QSignalSpy finished(&page, &tb::ui::TopologyPage::applyFinished);
-    page.apply();
-    REQUIRE(page.applyConfirmation() != nullptr);
-    page.applyConfirmation()->button(QMessageBox::Ok)->click();
-    REQUIRE(SignalWaiter::waitForCount(finished));
-    REQUIRE(finished.first().first().toBool());
-    REQUIRE(SignalWaiter::waitForCount(read, 2));
+    GuiTestSupport::applyAndConfirm(page, read);
     REQUIRE(page.state().configuration.has_value());
     CHECK(panel->isVisible());
     REQUIRE(panel->monitor() != nullptr);
@@ -135,37 +82,37 @@ TEST_CASE("The job-health panel appears on the topology page after apply, and st
     // The new job is paused (graph-reference.md 2.2): Start is offered, Pause is not.
     REQUIRE(SignalWaiter::waitUntil([panel] { return panel->job().has_value(); }));
     CHECK(panel->job()->isPaused());
-    CHECK(labelText(*panel, "jobState") == QStringLiteral("Paused"));
-    CHECK(labelText(*panel, "jobLastCycle") == QStringLiteral("none yet"));
-    CHECK(button(*panel, "jobStartButton")->isEnabled());
-    CHECK_FALSE(button(*panel, "jobPauseButton")->isEnabled());
+    CHECK(GuiTestSupport::labelText(*panel, "jobState") == QStringLiteral("Paused"));
+    CHECK(GuiTestSupport::labelText(*panel, "jobLastCycle") == QStringLiteral("none yet"));
+    CHECK(GuiTestSupport::child<QPushButton>(*panel, "jobStartButton")->isEnabled());
+    CHECK_FALSE(GuiTestSupport::child<QPushButton>(*panel, "jobPauseButton")->isEnabled());
 
     // Start asks first, naming the configuration and the target; Cancel sends nothing.
-    button(*panel, "jobStartButton")->click();
+    GuiTestSupport::child<QPushButton>(*panel, "jobStartButton")->click();
     QMessageBox* confirmation = panel->confirmation();
     REQUIRE(confirmation != nullptr);
     CHECK(confirmation->text().contains(QStringLiteral("Contoso to Fabrikam")));
     CHECK(confirmation->text().contains(QStringLiteral("into Fabrikam")));
     confirmation->button(QMessageBox::Cancel)->click();
-    settle();
+    GuiTestSupport::settle();
     CHECK(panel->job()->isPaused());
     CHECK_FALSE(panel->monitor()->isSendingCommand());
 
-    button(*panel, "jobStartButton")->click();
+    GuiTestSupport::child<QPushButton>(*panel, "jobStartButton")->click();
     REQUIRE(panel->confirmation() != nullptr);
-    accept(*panel->confirmation());
+    GuiTestSupport::acceptingButton(*panel->confirmation())->click();
     REQUIRE(SignalWaiter::waitUntil(
         [panel] { return panel->job() && panel->job()->scheduleState == QStringLiteral("Active"); }, 30000));
     CHECK_FALSE(panel->job()->isPaused());
-    CHECK(button(*panel, "jobPauseButton")->isEnabled());
-    saveScreenshot(page, QStringLiteral("job-health-started.png"));
+    CHECK(GuiTestSupport::child<QPushButton>(*panel, "jobPauseButton")->isEnabled());
+    GuiTestSupport::saveScreenshot(page, QStringLiteral("job-health-started.png"));
 
-    button(*panel, "jobPauseButton")->click();
+    GuiTestSupport::child<QPushButton>(*panel, "jobPauseButton")->click();
     REQUIRE(panel->confirmation() != nullptr);
     CHECK(panel->confirmation()->text().startsWith(QStringLiteral("Pause synchronization of")));
-    accept(*panel->confirmation());
+    GuiTestSupport::acceptingButton(*panel->confirmation())->click();
     REQUIRE(SignalWaiter::waitUntil([panel] { return panel->job() && panel->job()->isPaused(); }, 30000));
-    CHECK(labelText(*panel, "jobState") == QStringLiteral("Paused"));
+    CHECK(GuiTestSupport::labelText(*panel, "jobState") == QStringLiteral("Paused"));
 
     // Hidden (another page shown): nobody watches, so the monitor stops polling.
     page.hide();
@@ -181,19 +128,13 @@ TEST_CASE("A quarantine seen by the panel makes the topology page read both tena
     page.show();
     REQUIRE(QTest::qWaitForWindowExposed(&page));
     REQUIRE(SignalWaiter::waitForCount(read));
-    QSignalSpy finished(&page, &tb::ui::TopologyPage::applyFinished);
-    page.apply();
-    REQUIRE(page.applyConfirmation() != nullptr);
-    page.applyConfirmation()->button(QMessageBox::Ok)->click();
-    REQUIRE(SignalWaiter::waitForCount(finished));
-    REQUIRE(finished.first().first().toBool());
-    REQUIRE(SignalWaiter::waitForCount(read, 2));
+    GuiTestSupport::applyAndConfirm(page, read);
     CHECK(page.plan().pendingSteps().isEmpty());
     JobHealthPanel* panel = page.jobPanel();
     REQUIRE(SignalWaiter::waitUntil([panel] { return panel->job().has_value(); }));
-    button(*panel, "jobStartButton")->click();
+    GuiTestSupport::child<QPushButton>(*panel, "jobStartButton")->click();
     REQUIRE(panel->confirmation() != nullptr);
-    accept(*panel->confirmation());
+    GuiTestSupport::acceptingButton(*panel->confirmation())->click();
     REQUIRE(SignalWaiter::waitUntil(
         [panel] { return panel->job() && panel->job()->scheduleState == QStringLiteral("Active"); }, 30000));
 
@@ -213,8 +154,8 @@ TEST_CASE("A quarantine seen by the panel makes the topology page read both tena
     REQUIRE(SignalWaiter::waitUntil([panel] { return panel->job() && panel->job()->isQuarantined(); }, 30000));
     REQUIRE(SignalWaiter::waitForCount(read, readsBefore + 1));
     CHECK(page.plan().pendingSteps().size() == 1);
-    CHECK(labelText(*panel, "jobState") == QStringLiteral("Quarantined"));
-    saveScreenshot(page, QStringLiteral("job-health-quarantine-cause.png"));
+    CHECK(GuiTestSupport::labelText(*panel, "jobState") == QStringLiteral("Quarantined"));
+    GuiTestSupport::saveScreenshot(page, QStringLiteral("job-health-quarantine-cause.png"));
 }
 
 TEST_CASE("The job-health panel explains a quarantine and says what to do", "[gui]")
@@ -228,35 +169,35 @@ TEST_CASE("The job-health panel explains a quarantine and says what to do", "[gu
     REQUIRE(QTest::qWaitForWindowExposed(&panel));
     panel.showJob(job);
 
-    CHECK(labelText(panel, "jobState") == QStringLiteral("Quarantined"));
+    CHECK(GuiTestSupport::labelText(panel, "jobState") == QStringLiteral("Quarantined"));
     auto* box = panel.findChild<QWidget*>(QStringLiteral("quarantineBox"));
     REQUIRE(box != nullptr);
     CHECK(box->isVisible());
-    const QString reason = labelText(panel, "quarantineReason");
+    const QString reason = GuiTestSupport::labelText(panel, "quarantineReason");
     CHECK(reason.contains(QStringLiteral("EncounteredQuarantineException")));
     CHECK(reason.contains(QStringLiteral("critical error")));
-    const QString error = labelText(panel, "quarantineError");
+    const QString error = GuiTestSupport::labelText(panel, "quarantineError");
     CHECK(error.contains(QStringLiteral("AzureDirectoryB2BManagementPolicyCheckFailure")));
     CHECK(error.contains(QStringLiteral("Policy permitting auto-redemption")));
     // The fix is the error's, the more specific: the access settings on both sides.
-    const QString fix = labelText(panel, "quarantineFix");
+    const QString fix = GuiTestSupport::labelText(panel, "quarantineFix");
     CHECK(fix.startsWith(QStringLiteral("What to do:")));
     CHECK(fix.contains(QStringLiteral("inbound automatic redemption")));
-    CHECK(labelText(panel, "quarantineTimes").contains(QStringLiteral("next attempt")));
-    CHECK(labelText(panel, "jobLastCycle").contains(QStringLiteral("12 failed")));
-    CHECK(labelText(panel, "jobSynchronized").contains(QStringLiteral("11 user")));
-    CHECK(labelText(panel, "jobLastChanges") == QStringLiteral("none yet"));
+    CHECK(GuiTestSupport::labelText(panel, "quarantineTimes").contains(QStringLiteral("next attempt")));
+    CHECK(GuiTestSupport::labelText(panel, "jobLastCycle").contains(QStringLiteral("12 failed")));
+    CHECK(GuiTestSupport::labelText(panel, "jobSynchronized").contains(QStringLiteral("11 user")));
+    CHECK(GuiTestSupport::labelText(panel, "jobLastChanges") == QStringLiteral("none yet"));
     // Without a monitor there is nothing to command.
-    CHECK_FALSE(button(panel, "jobStartButton")->isEnabled());
-    saveScreenshot(panel, QStringLiteral("job-health-quarantine.png"));
+    CHECK_FALSE(GuiTestSupport::child<QPushButton>(panel, "jobStartButton")->isEnabled());
+    GuiTestSupport::saveScreenshot(panel, QStringLiteral("job-health-quarantine.png"));
 
     // An unknown reason and code are named, not hidden.
     SyncJob odd = job;
     odd.quarantine->reason = QStringLiteral("SomethingNew");
     odd.quarantine->error.code = QStringLiteral("NewCode42");
     panel.showJob(odd);
-    CHECK(labelText(panel, "quarantineReason").contains(QStringLiteral("SomethingNew")));
-    CHECK(labelText(panel, "quarantineError").contains(QStringLiteral("NewCode42")));
+    CHECK(GuiTestSupport::labelText(panel, "quarantineReason").contains(QStringLiteral("SomethingNew")));
+    CHECK(GuiTestSupport::labelText(panel, "quarantineError").contains(QStringLiteral("NewCode42")));
 
     // What sync last wrote stays in sight after later cycles that found nothing to do.
     tb::model::SyncExecution wrote;
@@ -267,5 +208,6 @@ TEST_CASE("The job-health panel explains a quarantine and says what to do", "[gu
     wrote.countExported = 21;
     odd.lastSuccessfulExecutionWithExports = wrote;
     panel.showJob(odd);
-    CHECK(labelText(panel, "jobLastChanges").startsWith(QStringLiteral("21 change(s) written to Fabrikam")));
+    CHECK(GuiTestSupport::labelText(panel, "jobLastChanges")
+              .startsWith(QStringLiteral("21 change(s) written to Fabrikam")));
 }

@@ -5,6 +5,7 @@
 #include "core/auth/SignInService.h"
 #include "core/model/TenantRole.h"
 #include "core/sandbox/SandboxServer.h"
+#include "tests/support/GuiTestSupport.h"
 #include "tests/support/SignalWaiter.h"
 #include "tests/support/WorkspaceOnSandbox.h"
 #include "ui/pages/DirectoryPage.h"
@@ -13,7 +14,6 @@
 #include <catch2/catch.hpp>
 
 #include <QAbstractItemModel>
-#include <QDir>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -24,6 +24,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+using tb::test::GuiTestSupport;
 using tb::test::SignalWaiter;
 
 namespace {
@@ -57,17 +58,11 @@ struct WindowOnSandbox : tb::test::WorkspaceOnSandbox
     template <typename T>
     T* child(const char* name) const
     {
-        auto* widget = window->findChild<T*>(QString::fromLatin1(name));
-        REQUIRE(widget != nullptr);
-        return widget;
+        return GuiTestSupport::child<T>(*window, name);
     }
 
-    void saveScreenshot(const QString& name) const
-    {
-        const QString folder = QStringLiteral(TB_ARTIFACT_DIR);
-        QDir().mkpath(folder);
-        CHECK(window->grab().save(QDir(folder).filePath(name)));
-    }
+    // As the window stands, without letting posted events run first.
+    void saveScreenshot(const QString& name) const { GuiTestSupport::saveScreenshot(*window, name, 0); }
 };
 
 } // namespace

@@ -13,16 +13,14 @@
 #include "core/sandbox/sync/ProvisioningService.h"
 #include "core/sync/ErrorCatalogue.h"
 #include "core/sync/RolloutPlan.h"
+#include "tests/support/GuiTestSupport.h"
 #include "tests/support/SignalWaiter.h"
-#include "tests/support/WorkspaceOnSandbox.h"
-#include "ui/pages/TopologyPage.h"
 #include "ui/widgets/JobHealthPanel.h"
 #include "ui/widgets/RolloutFailureTree.h"
 
 #include <catch2/catch.hpp>
 
 #include <QAbstractButton>
-#include <QDir>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLabel>
@@ -36,74 +34,13 @@
 #include <QTest>
 
 using tb::sync::RolloutStage;
+using tb::test::GuiTestSupport;
 using tb::test::SignalWaiter;
 using tb::ui::RolloutPage;
 using State = tb::sync::RolloutStage::State;
+using SignedInPair = GuiTestSupport::SignedInPair;
 
 namespace {
-
-void saveScreenshot(QWidget& widget, const QString& name)
-{
-    const QString folder = QStringLiteral(TB_ARTIFACT_DIR);
-    QDir().mkpath(folder);
-    for (int round = 0; round < 3; ++round) {
-        QCoreApplication::sendPostedEvents();
-        QCoreApplication::processEvents();
-    }
-    CHECK(widget.grab().save(QDir(folder).filePath(name)));
-}
-
-struct SignedInPair : tb::test::WorkspaceOnSandbox
-{
-    SignedInPair() { startSignedIn(setupScopes); }
-};
-
-// The configuration and its job, made as an administrator makes them: Apply on the topology page.
-tb::setup::SetupState applyOnTopologyPage(tb::Workspace& workspace)
-{
-    tb::ui::TopologyPage page(workspace);
-    QSignalSpy read(&page, &tb::ui::TopologyPage::stateRead);
-    QSignalSpy finished(&page, &tb::ui::TopologyPage::applyFinished);
-    page.show();
-    REQUIRE(SignalWaiter::waitForCount(read));
-    page.apply();
-    REQUIRE(page.applyConfirmation() != nullptr);
-    page.applyConfirmation()->button(QMessageBox::Ok)->click();
-    REQUIRE(SignalWaiter::waitForCount(finished));
-    REQUIRE(finished.first().first().toBool());
-    REQUIRE(SignalWaiter::waitForCount(read, 2));
-    REQUIRE(page.state().configuration.has_value());
-    REQUIRE(page.state().configuration->hasJob());
-    return page.state();
-}
-
-template <typename T>
-T* child(const QWidget& parent, const char* objectName)
-{
-    auto* found = parent.findChild<T*>(QString::fromLatin1(objectName));
-    REQUIRE(found != nullptr);
-    return found;
-}
-
-QAbstractButton* acceptingButton(const QMessageBox& box)
-{
-    for (QAbstractButton* candidate : box.buttons()) {
-        if (box.buttonRole(candidate) == QMessageBox::AcceptRole) {
-            return candidate;
-        }
-    }
-    FAIL("the confirmation has no accepting button");
-    return nullptr;
-}
-
-qsizetype writesSince(tbsandbox::RequestLog& log, qint64 since)
-{
-    qsizetype writes = 0;
-    for (const tbsandbox::RequestLogEntry& entry : log.entriesAfter(since)) {
-        writes += entry.method == QStringLiteral("GET") ? 0 : 1;
-    }
-    return writes;
-}
 
 // Polls the job often, so the stage's watch sees the cycle without the product's waits.
 tb::sync::RolloutRunner::Settings fastRunner()
@@ -122,7 +59,7 @@ tb::sync::RolloutRunner::Settings fastRunner()
 TEST_CASE("The rollout page plans and estimates stages, runs the pilot through a cycle and undoes it", "[gui]")
 {
     SignedInPair pair;
-    const tb::setup::SetupState state = applyOnTopologyPage(*pair.workspace);
+    const tb::setup::SetupState state = GuiTestSupport::applyOnTopologyPage(*pair.workspace);
 
     RolloutPage page(*pair.workspace);
     page.setRunnerSettings(fastRunner());
@@ -130,21 +67,21 @@ TEST_CASE("The rollout page plans and estimates stages, runs the pilot through a
     page.resize(1300, 900);
     page.show();
     REQUIRE(QTest::qWaitForWindowExposed(&page));
-    CHECK(child<QSpinBox>(page, "errorThresholdSpin")->value() == 10); // RolloutSettings' default
+    CHECK(GuiTestSupport::child<QSpinBox>(page, "errorThresholdSpin")->value() == 10); // RolloutSettings' default
 
     // Two stages: the pilot typed into the fields, Engineering through the page's own call.
     QSignalSpy added(&page, &RolloutPage::stageAdded);
-    child<QLineEdit>(page, "stageNameEdit")->setText(QStringLiteral("Pilot"));
-    child<QLineEdit>(page, "stagePrincipalsEdit")->setText(QStringLiteral("CTS Pilot"));
-    REQUIRE(child<QPushButton>(page, "addStageButton")->isEnabled());
-    child<QPushButton>(page, "addStageButton")->click();
+    GuiTestSupport::child<QLineEdit>(page, "stageNameEdit")->setText(QStringLiteral("Pilot"));
+    GuiTestSupport::child<QLineEdit>(page, "stagePrincipalsEdit")->setText(QStringLiteral("CTS Pilot"));
+    REQUIRE(GuiTestSupport::child<QPushButton>(page, "addStageButton")->isEnabled());
+    GuiTestSupport::child<QPushButton>(page, "addStageButton")->click();
     REQUIRE(SignalWaiter::waitForCount(added));
     page.addStage(QStringLiteral("Engineering"), {QStringLiteral("Engineering")});
     REQUIRE(SignalWaiter::waitForCount(added, 2));
     REQUIRE(page.plan().stages.size() == 2);
     CHECK(page.plan().stages.at(0).principals.first().displayName == QStringLiteral("CTS Pilot"));
     CHECK(page.plan().stages.at(1).principals.first().displayName == QStringLiteral("Engineering"));
-    auto* table = child<QTableWidget>(page, "rolloutStagesTable");
+    auto* table = GuiTestSupport::child<QTableWidget>(page, "rolloutStagesTable");
     CHECK(table->rowCount() == 2);
 
     // A group that does not exist adds nothing and says so.
@@ -154,19 +91,19 @@ TEST_CASE("The rollout page plans and estimates stages, runs the pilot through a
 
     // Planned stages move; the order is what is kept.
     table->selectRow(0);
-    child<QPushButton>(page, "moveStageDownButton")->click();
+    GuiTestSupport::child<QPushButton>(page, "moveStageDownButton")->click();
     CHECK(page.plan().stages.at(0).name == QStringLiteral("Engineering"));
     table->selectRow(1);
-    child<QPushButton>(page, "moveStageUpButton")->click();
+    GuiTestSupport::child<QPushButton>(page, "moveStageUpButton")->click();
     CHECK(page.plan().stages.at(0).name == QStringLiteral("Pilot"));
 
     // Estimate: reads only.
     const qint64 beforeEstimate = pair.sandbox.requestLog().total();
     QSignalSpy estimated(&page, &RolloutPage::estimateFinished);
-    child<QPushButton>(page, "estimateButton")->click();
+    GuiTestSupport::child<QPushButton>(page, "estimateButton")->click();
     REQUIRE(SignalWaiter::waitForCount(estimated, 1, 30000));
     REQUIRE(estimated.first().first().toBool());
-    CHECK(writesSince(pair.sandbox.requestLog(), beforeEstimate) == 0);
+    CHECK(GuiTestSupport::writesSince(pair.sandbox.requestLog(), beforeEstimate) == 0);
     const tb::sync::RolloutEstimate pilot = page.plan().stages.at(0).estimate;
     CHECK(pilot.users == 5);
     CHECK(pilot.newInTarget == 5);
@@ -174,7 +111,7 @@ TEST_CASE("The rollout page plans and estimates stages, runs the pilot through a
     CHECK(page.plan().stages.at(1).estimate.users == 26); // Christie came with the pilot
     CHECK(table->item(0, 4)->text() == QStringLiteral("5"));
     CHECK(table->item(0, 5)->text() == QStringLiteral("5"));
-    saveScreenshot(page, QStringLiteral("rollout-planned.png"));
+    GuiTestSupport::saveScreenshot(page, QStringLiteral("rollout-planned.png"));
 
     // Run asks first, naming the target and the counts; Cancel sends nothing.
     page.runNextStage();
@@ -186,45 +123,45 @@ TEST_CASE("The rollout page plans and estimates stages, runs the pilot through a
     const qint64 beforeCancel = pair.sandbox.requestLog().total();
     page.confirmation()->button(QMessageBox::Cancel)->click();
     QCoreApplication::processEvents();
-    CHECK(writesSince(pair.sandbox.requestLog(), beforeCancel) == 0);
+    CHECK(GuiTestSupport::writesSince(pair.sandbox.requestLog(), beforeCancel) == 0);
     CHECK(page.plan().stages.at(0).state == State::Planned);
 
     QSignalSpy finished(&page, &RolloutPage::stageFinished);
-    child<QPushButton>(page, "runStageButton")->click();
+    GuiTestSupport::child<QPushButton>(page, "runStageButton")->click();
     REQUIRE(page.confirmation() != nullptr);
-    acceptingButton(*page.confirmation())->click();
+    GuiTestSupport::acceptingButton(*page.confirmation())->click();
     REQUIRE(SignalWaiter::waitUntil([&page] { return page.plan().stages.at(0).state == State::Watching; }, 30000));
     // The runner started the job; one cycle brings the pilot in.
     REQUIRE(SignalWaiter::waitUntil([&pair] { return pair.sandbox.provisioning().runCycle() >= 1; }, 20000));
     REQUIRE(SignalWaiter::waitForCount(finished, 1, 30000));
     INFO(page.plan().stages.at(0).message.toStdString());
     CHECK(finished.first().at(1).value<State>() == State::Done);
-    auto* progress = child<QProgressBar>(page, "stageProgress");
+    auto* progress = GuiTestSupport::child<QProgressBar>(page, "stageProgress");
     CHECK(progress->isVisible());
     CHECK(progress->maximum() == 5);
     CHECK(progress->value() == 5);
-    CHECK(child<QLabel>(page, "stageErrorRate")->text().startsWith(QStringLiteral("Error rate 0%")));
+    CHECK(GuiTestSupport::child<QLabel>(page, "stageErrorRate")->text().startsWith(QStringLiteral("Error rate 0%")));
     CHECK(table->item(0, 3)->text() == QStringLiteral("Done"));
     CHECK(table->item(0, 7)->text() == QStringLiteral("5 of 5, 0 failed"));
     REQUIRE(SignalWaiter::waitUntil([&page] { return page.jobPanel()->job().has_value(); }));
 
     // A stage that ran is read-only, and can be undone.
     table->selectRow(0);
-    CHECK_FALSE(child<QPushButton>(page, "removeStageButton")->isEnabled());
-    CHECK_FALSE(child<QPushButton>(page, "moveStageDownButton")->isEnabled());
-    CHECK(child<QPushButton>(page, "undoStageButton")->isEnabled());
-    saveScreenshot(page, QStringLiteral("rollout-pilot-done.png"));
+    CHECK_FALSE(GuiTestSupport::child<QPushButton>(page, "removeStageButton")->isEnabled());
+    CHECK_FALSE(GuiTestSupport::child<QPushButton>(page, "moveStageDownButton")->isEnabled());
+    CHECK(GuiTestSupport::child<QPushButton>(page, "undoStageButton")->isEnabled());
+    GuiTestSupport::saveScreenshot(page, QStringLiteral("rollout-pilot-done.png"));
 
     // Undo shows the runner's warning of what it does in the target.
-    child<QPushButton>(page, "undoStageButton")->click();
+    GuiTestSupport::child<QPushButton>(page, "undoStageButton")->click();
     REQUIRE(page.confirmation() != nullptr);
     const QString warning = tb::sync::RolloutPlan::undoWarning(page.plan().stages.at(0));
     CHECK(page.confirmation()->informativeText() == warning);
     CHECK(warning.contains(QStringLiteral("soft-deleted")));
     CHECK(page.confirmation()->defaultButton() == page.confirmation()->button(QMessageBox::Cancel));
-    saveScreenshot(*page.confirmation(), QStringLiteral("rollout-undo-warning.png"));
+    GuiTestSupport::saveScreenshot(*page.confirmation(), QStringLiteral("rollout-undo-warning.png"));
     finished.clear();
-    acceptingButton(*page.confirmation())->click();
+    GuiTestSupport::acceptingButton(*page.confirmation())->click();
     REQUIRE(SignalWaiter::waitForCount(finished, 1, 30000));
     CHECK(finished.first().at(1).value<State>() == State::Undone);
     CHECK(page.plan().stages.at(0).assignmentsRemoved == 1);
@@ -242,7 +179,7 @@ TEST_CASE("The rollout page plans and estimates stages, runs the pilot through a
 TEST_CASE("The rollout page pauses and resumes a stage, and pauses it by itself when too many users fail", "[gui]")
 {
     SignedInPair pair;
-    const tb::setup::SetupState state = applyOnTopologyPage(*pair.workspace);
+    const tb::setup::SetupState state = GuiTestSupport::applyOnTopologyPage(*pair.workspace);
     RolloutPage page(*pair.workspace);
     page.setRunnerSettings(fastRunner());
     page.setSetupState(state);
@@ -254,7 +191,7 @@ TEST_CASE("The rollout page pauses and resumes a stage, and pauses it by itself 
     REQUIRE(SignalWaiter::waitForCount(added));
 
     // The threshold is the plan's, kept with it.
-    auto* threshold = child<QSpinBox>(page, "errorThresholdSpin");
+    auto* threshold = GuiTestSupport::child<QSpinBox>(page, "errorThresholdSpin");
     threshold->setValue(25);
     CHECK(page.plan().settings.errorRateThreshold == Approx(0.25));
     threshold->setValue(10);
@@ -265,20 +202,20 @@ TEST_CASE("The rollout page pauses and resumes a stage, and pauses it by itself 
     REQUIRE(page.confirmation() != nullptr);
     // Not estimated: the confirmation says the counts come right before sending.
     CHECK(page.confirmation()->informativeText().contains(QStringLiteral("not been estimated")));
-    acceptingButton(*page.confirmation())->click();
+    GuiTestSupport::acceptingButton(*page.confirmation())->click();
     REQUIRE(SignalWaiter::waitUntil([&page] { return page.plan().stages.at(0).state == State::Watching; }, 30000));
     CHECK(page.plan().stages.at(0).estimate.users == 27); // estimated by the runner before assigning
 
     // Paused by the administrator; Resume watches again.
-    auto* pauseButton = child<QPushButton>(page, "pauseRolloutButton");
+    auto* pauseButton = GuiTestSupport::child<QPushButton>(page, "pauseRolloutButton");
     REQUIRE(pauseButton->isEnabled());
     pauseButton->click();
     REQUIRE(SignalWaiter::waitForCount(finished));
     CHECK(finished.first().at(1).value<State>() == State::Paused);
     CHECK_FALSE(pauseButton->isEnabled());
-    CHECK_FALSE(child<QPushButton>(page, "runStageButton")->isEnabled());
+    CHECK_FALSE(GuiTestSupport::child<QPushButton>(page, "runStageButton")->isEnabled());
     // Resume at once, the pause still on its way: the runner sends the start after the pause's answer.
-    auto* resumeButton = child<QPushButton>(page, "resumeRolloutButton");
+    auto* resumeButton = GuiTestSupport::child<QPushButton>(page, "resumeRolloutButton");
     REQUIRE(resumeButton->isEnabled());
     resumeButton->click();
     REQUIRE(SignalWaiter::waitUntil([&page] { return page.plan().stages.at(0).state == State::Watching; }, 30000));
@@ -306,7 +243,7 @@ TEST_CASE("The rollout page pauses and resumes a stage, and pauses it by itself 
     // The failures, one entry per error code (most users first) with its count and the catalogue's meaning and
     // what to do said once, the users under it.
     using tb::ui::RolloutFailureTree;
-    auto* failures = child<RolloutFailureTree>(page, "stageFailures");
+    auto* failures = GuiTestSupport::child<RolloutFailureTree>(page, "stageFailures");
     CHECK(failures->isVisible());
     REQUIRE(failures->topLevelItemCount() == 2);
     const tb::sync::ErrorCatalogue::Explanation conflict
@@ -337,7 +274,7 @@ TEST_CASE("The rollout page pauses and resumes a stage, and pauses it by itself 
     REQUIRE(RolloutFailureTree::usersOf(invalidValues).size() == 1);
     CHECK(RolloutFailureTree::usersOf(invalidValues).first()->text(RolloutFailureTree::CodeColumn)
         == QStringLiteral("miriam.catteneo@contoso.onmicrosoft.com"));
-    CHECK(child<QLabel>(page, "stageErrorRate")->text().contains(QStringLiteral("4 of ")));
+    CHECK(GuiTestSupport::child<QLabel>(page, "stageErrorRate")->text().contains(QStringLiteral("4 of ")));
     CHECK(SignalWaiter::waitUntil([resumeButton] { return resumeButton->isEnabled(); }));
     // The runner paused the job; the panel shows it (a read after the failed cycle, not one from the pause before).
     CHECK(SignalWaiter::waitUntil([&page] {
@@ -345,6 +282,6 @@ TEST_CASE("The rollout page pauses and resumes a stage, and pauses it by itself 
             && page.jobPanel()->job()->lastExecution.has_value();
     }));
     // The paused stage is chosen for the person: Undo is at hand without picking the row first.
-    CHECK(child<QPushButton>(page, "undoStageButton")->isEnabled());
-    saveScreenshot(page, QStringLiteral("rollout-paused-by-threshold.png"));
+    CHECK(GuiTestSupport::child<QPushButton>(page, "undoStageButton")->isEnabled());
+    GuiTestSupport::saveScreenshot(page, QStringLiteral("rollout-paused-by-threshold.png"));
 }

@@ -16,16 +16,14 @@
 #include "core/sandbox/sync/ProvisioningService.h"
 #include "core/sync/ImpactResult.h"
 #include "tests/support/GraphWait.h"
+#include "tests/support/GuiTestSupport.h"
 #include "tests/support/SignalWaiter.h"
-#include "tests/support/WorkspaceOnSandbox.h"
 #include "ui/pages/TestUsersPage.h"
-#include "ui/pages/TopologyPage.h"
 #include "ui/widgets/MessageBanner.h"
 
 #include <catch2/catch.hpp>
 
 #include <QAbstractButton>
-#include <QDir>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -46,6 +44,7 @@
 using tb::model::SynchronizationSchema;
 using tb::sync::ImpactResult;
 using tb::test::GraphWait;
+using tb::test::GuiTestSupport;
 using tb::test::SignalWaiter;
 using tb::ui::SchemaChangeDialog;
 using Change = tb::sync::ImpactResult::Change;
@@ -57,29 +56,8 @@ const QString kDomain = QStringLiteral("@contoso.onmicrosoft.com");
 const QStringList kUsers {QStringLiteral("adele.vance"), QStringLiteral("tomas.fernandez"),
     QStringLiteral("christie.hubert"), QStringLiteral("emily.graham"), QStringLiteral("henrietta.chen")};
 
-void saveScreenshot(QWidget& widget, const QString& name)
+struct SignedInPair : GuiTestSupport::SignedInPair
 {
-    const QString folder = QStringLiteral(TB_ARTIFACT_DIR);
-    QDir().mkpath(folder);
-    for (int round = 0; round < 3; ++round) {
-        QCoreApplication::sendPostedEvents();
-        QCoreApplication::processEvents();
-    }
-    CHECK(widget.grab().save(QDir(folder).filePath(name)));
-}
-
-template <typename T>
-T* child(const QWidget& parent, const char* objectName)
-{
-    auto* found = parent.findChild<T*>(QString::fromLatin1(objectName));
-    REQUIRE(found != nullptr);
-    return found;
-}
-
-struct SignedInPair : tb::test::WorkspaceOnSandbox
-{
-    SignedInPair() { startSignedIn(setupScopes); }
-
     [[nodiscard]] tb::graph::GraphClient& source() const
     {
         tb::graph::GraphClient* client = workspace->setupClient(tb::model::TenantRole::Source);
@@ -148,25 +126,6 @@ struct SignedInPair : tb::test::WorkspaceOnSandbox
     }
 };
 
-// The configuration and its job, made as an administrator makes them: Apply on the topology page.
-tb::setup::SetupState applyOnTopologyPage(tb::Workspace& workspace)
-{
-    tb::ui::TopologyPage page(workspace);
-    QSignalSpy read(&page, &tb::ui::TopologyPage::stateRead);
-    QSignalSpy finished(&page, &tb::ui::TopologyPage::applyFinished);
-    page.show();
-    REQUIRE(SignalWaiter::waitForCount(read));
-    page.apply();
-    REQUIRE(page.applyConfirmation() != nullptr);
-    page.applyConfirmation()->button(QMessageBox::Ok)->click();
-    REQUIRE(SignalWaiter::waitForCount(finished));
-    REQUIRE(finished.first().first().toBool());
-    REQUIRE(SignalWaiter::waitForCount(read, 2));
-    REQUIRE(page.state().configuration.has_value());
-    REQUIRE(page.state().configuration->hasJob());
-    return page.state();
-}
-
 QStringList upns(const QList<ImpactResult::UserImpact>& users)
 {
     QStringList names;
@@ -177,22 +136,11 @@ QStringList upns(const QList<ImpactResult::UserImpact>& users)
     return names;
 }
 
-QAbstractButton* acceptingButton(const QMessageBox& box)
-{
-    for (QAbstractButton* candidate : box.buttons()) {
-        if (box.buttonRole(candidate) == QMessageBox::AcceptRole) {
-            return candidate;
-        }
-    }
-    FAIL("the confirmation has no accepting button");
-    return nullptr;
-}
-
 void checkImpact(SchemaChangeDialog& dialog)
 {
     QSignalSpy finished(&dialog, &SchemaChangeDialog::impactFinished);
-    REQUIRE(child<QPushButton>(dialog, "checkImpactButton")->isEnabled());
-    child<QPushButton>(dialog, "checkImpactButton")->click();
+    REQUIRE(GuiTestSupport::child<QPushButton>(dialog, "checkImpactButton")->isEnabled());
+    GuiTestSupport::child<QPushButton>(dialog, "checkImpactButton")->click();
     REQUIRE(SignalWaiter::waitForCount(finished, 1, 30000));
     REQUIRE(finished.first().first().toBool());
     REQUIRE(dialog.impact().has_value());
@@ -204,7 +152,7 @@ TEST_CASE(
     "SchemaChangeDialog: a scoping group lists who leaves scope without writing, then saves after the check", "[gui]")
 {
     SignedInPair pair;
-    const tb::setup::SetupState state = applyOnTopologyPage(*pair.workspace);
+    const tb::setup::SetupState state = GuiTestSupport::applyOnTopologyPage(*pair.workspace);
     QStringList users;
     for (const QString& user : kUsers) {
         users.append(user + kDomain);
@@ -216,7 +164,7 @@ TEST_CASE(
     tb::ui::TestUsersPage page(*pair.workspace);
     page.setSetupState(state);
     page.show();
-    child<QPushButton>(page, "schemaChangeButton")->click();
+    GuiTestSupport::child<QPushButton>(page, "schemaChangeButton")->click();
     auto* dialog = page.findChild<SchemaChangeDialog*>();
     REQUIRE(dialog != nullptr);
     QSignalSpy read(dialog, &SchemaChangeDialog::schemaRead);
@@ -228,17 +176,17 @@ TEST_CASE(
     REQUIRE(scope.rowCount() == 1);
     CHECK(scope.item(0, 0)->text() == QStringLiteral("Filter external users"));
     // The service's own group cannot be removed, and the button says why.
-    auto* view = child<QTreeView>(*dialog, "scopeView");
+    auto* view = GuiTestSupport::child<QTreeView>(*dialog, "scopeView");
     view->setCurrentIndex(scope.index(0, 0));
-    auto* remove = child<QPushButton>(*dialog, "removeScopeButton");
+    auto* remove = GuiTestSupport::child<QPushButton>(*dialog, "removeScopeButton");
     CHECK_FALSE(remove->isEnabled());
     CHECK(remove->toolTip().contains(QStringLiteral("requires it")));
     CHECK_FALSE(dialog->removeGroup(0));
-    auto* save = child<QPushButton>(*dialog, "saveSchemaButton");
+    auto* save = GuiTestSupport::child<QPushButton>(*dialog, "saveSchemaButton");
     CHECK_FALSE(save->isEnabled());
 
     // A group "Sales only": department EQUALS Sales, typed into the form.
-    child<QPushButton>(*dialog, "addGroupButton")->click();
+    GuiTestSupport::child<QPushButton>(*dialog, "addGroupButton")->click();
     REQUIRE(scope.rowCount() == 2);
     scope.item(1, 0)->setText(QStringLiteral("Sales only"));
     QStandardItem* clause = scope.item(1, 0)->child(0, 3);
@@ -259,7 +207,7 @@ TEST_CASE(
             {QStringLiteral("christie.hubert"), QStringLiteral("emily.graham"), QStringLiteral("henrietta.chen")}));
     CHECK(impact.users.size() == 3);
     CHECK(pair.writes() == writesBefore);
-    auto* counts = child<QLabel>(*dialog, "impactCounts");
+    auto* counts = GuiTestSupport::child<QLabel>(*dialog, "impactCounts");
     CHECK(counts->text().startsWith(QStringLiteral("3 user(s) leave scope and are soft-deleted in Fabrikam")));
     QStandardItemModel& listed = *dialog->impactModel();
     REQUIRE(listed.rowCount() >= 1);
@@ -269,7 +217,7 @@ TEST_CASE(
         == QStringLiteral("Out of scope with the edits: Sales only.department EQUALS 'Sales': false"));
     CHECK(save->isEnabled());
     view->setCurrentIndex(scope.index(0, 0, scope.index(1, 0)));
-    saveScreenshot(*dialog, QStringLiteral("schema-change-scope-impact.png"));
+    GuiTestSupport::saveScreenshot(*dialog, QStringLiteral("schema-change-scope-impact.png"));
 
     // Another edit: Save waits for another check; the checked edits again: Save is back.
     clause->setText(QStringLiteral("Sales; Engineering"));
@@ -292,7 +240,7 @@ TEST_CASE(
     QSignalSpy saved(dialog, &SchemaChangeDialog::saveFinished);
     save->click();
     REQUIRE(dialog->saveConfirmation() != nullptr);
-    acceptingButton(*dialog->saveConfirmation())->click();
+    GuiTestSupport::acceptingButton(*dialog->saveConfirmation())->click();
     REQUIRE(SignalWaiter::waitForCount(saved, 1, 30000));
     REQUIRE(saved.first().at(0).toBool());
     const QString versionAfter = saved.first().at(1).toString();
@@ -315,8 +263,8 @@ TEST_CASE(
     CHECK(scope.rowCount() == 2);
     CHECK(dialog->currentSchema().version() == versionAfter);
     CHECK_FALSE(save->isEnabled());
-    CHECK(child<QLabel>(*dialog, "schemaVersionLabel")->text().contains(versionAfter));
-    saveScreenshot(*dialog, QStringLiteral("schema-change-saved.png"));
+    CHECK(GuiTestSupport::child<QLabel>(*dialog, "schemaVersionLabel")->text().contains(versionAfter));
+    GuiTestSupport::saveScreenshot(*dialog, QStringLiteral("schema-change-saved.png"));
 }
 
 TEST_CASE("SchemaChangeDialog: a mapping changed to a constant lists the synchronized users as updated, and a "
@@ -324,7 +272,7 @@ TEST_CASE("SchemaChangeDialog: a mapping changed to a constant lists the synchro
     "[gui]")
 {
     SignedInPair pair;
-    const tb::setup::SetupState state = applyOnTopologyPage(*pair.workspace);
+    const tb::setup::SetupState state = GuiTestSupport::applyOnTopologyPage(*pair.workspace);
     QStringList users;
     for (const QString& user : kUsers) {
         users.append(user + kDomain);
@@ -347,19 +295,19 @@ TEST_CASE("SchemaChangeDialog: a mapping changed to a constant lists the synchro
     }
     REQUIRE(jobTitle >= 0);
     REQUIRE(matching >= 0);
-    child<QTabWidget>(dialog, "schemaTabs")->setCurrentIndex(1);
-    auto* view = child<QTreeView>(dialog, "mappingView");
+    GuiTestSupport::child<QTabWidget>(dialog, "schemaTabs")->setCurrentIndex(1);
+    auto* view = GuiTestSupport::child<QTreeView>(dialog, "mappingView");
     // The matching mapping is the service's: read-only.
     view->setCurrentIndex(mappings.index(matching, 0));
-    CHECK_FALSE(child<QPushButton>(dialog, "applyMappingButton")->isEnabled());
-    CHECK_FALSE(child<QPushButton>(dialog, "removeMappingButton")->isEnabled());
-    CHECK(child<QLabel>(dialog, "mappingNote")->text().contains(QStringLiteral("schemaInvalid")));
+    CHECK_FALSE(GuiTestSupport::child<QPushButton>(dialog, "applyMappingButton")->isEnabled());
+    CHECK_FALSE(GuiTestSupport::child<QPushButton>(dialog, "removeMappingButton")->isEnabled());
+    CHECK(GuiTestSupport::child<QLabel>(dialog, "mappingNote")->text().contains(QStringLiteral("schemaInvalid")));
 
     view->setCurrentIndex(mappings.index(jobTitle, 0));
-    REQUIRE(child<QPushButton>(dialog, "applyMappingButton")->isEnabled());
-    child<QLineEdit>(dialog, "constantEdit")->setText(QStringLiteral("Contractor"));
-    child<QRadioButton>(dialog, "constantSourceRadio")->setChecked(true);
-    child<QPushButton>(dialog, "applyMappingButton")->click();
+    REQUIRE(GuiTestSupport::child<QPushButton>(dialog, "applyMappingButton")->isEnabled());
+    GuiTestSupport::child<QLineEdit>(dialog, "constantEdit")->setText(QStringLiteral("Contractor"));
+    GuiTestSupport::child<QRadioButton>(dialog, "constantSourceRadio")->setChecked(true);
+    GuiTestSupport::child<QPushButton>(dialog, "applyMappingButton")->click();
     CHECK(mappings.item(jobTitle, 1)->text() == QStringLiteral("\"Contractor\""));
     const std::optional<SynchronizationSchema::AttributeMapping> changed
         = dialog.proposedSchema().userMapping()->mappingFor(QStringLiteral("jobTitle"));
@@ -379,8 +327,8 @@ TEST_CASE("SchemaChangeDialog: a mapping changed to a constant lists the synchro
         CHECK(user.attributes.at(0).after == QStringLiteral("Contractor"));
     }
     CHECK(pair.writes() == writesBefore);
-    CHECK(child<QPushButton>(dialog, "saveSchemaButton")->isEnabled());
-    saveScreenshot(dialog, QStringLiteral("schema-change-mapping-impact.png"));
+    CHECK(GuiTestSupport::child<QPushButton>(dialog, "saveSchemaButton")->isEnabled());
+    GuiTestSupport::saveScreenshot(dialog, QStringLiteral("schema-change-mapping-impact.png"));
 
     // A schema file instead of the form: the job's schema with a "Sales only" group and a flowType the service
     // refuses. A file that is not JSON is refused with the reason.
@@ -417,7 +365,7 @@ TEST_CASE("SchemaChangeDialog: a mapping changed to a constant lists the synchro
     REQUIRE(dialog.loadSchemaFile(path, &problem));
     CHECK(mappings.item(jobTitle, 1)->text() == QStringLiteral("[jobTitle]")); // the file's, not the form's edit
     CHECK(dialog.scopeModel()->rowCount() == 2);
-    CHECK_FALSE(child<QPushButton>(dialog, "saveSchemaButton")->isEnabled());
+    CHECK_FALSE(GuiTestSupport::child<QPushButton>(dialog, "saveSchemaButton")->isEnabled());
     checkImpact(dialog);
     CHECK(dialog.impact()->count(Change::SoftDelete) == 3);
     CHECK(pair.writes() == writesBefore);
@@ -425,9 +373,9 @@ TEST_CASE("SchemaChangeDialog: a mapping changed to a constant lists the synchro
     // Saved: the service refuses it (400), the dialog says why, and the job's schema stays as it was.
     const QString version = pair.readSchema(state).version();
     QSignalSpy saved(&dialog, &SchemaChangeDialog::saveFinished);
-    child<QPushButton>(dialog, "saveSchemaButton")->click();
+    GuiTestSupport::child<QPushButton>(dialog, "saveSchemaButton")->click();
     REQUIRE(dialog.saveConfirmation() != nullptr);
-    acceptingButton(*dialog.saveConfirmation())->click();
+    GuiTestSupport::acceptingButton(*dialog.saveConfirmation())->click();
     REQUIRE(SignalWaiter::waitForCount(saved, 1, 30000));
     CHECK_FALSE(saved.first().at(0).toBool());
     auto* banner = dialog.findChild<tb::ui::MessageBanner*>();

@@ -12,16 +12,14 @@
 #include "core/sandbox/sync/ProvisioningService.h"
 #include "core/sync/TestSyncOutcome.h"
 #include "core/sync/UserPreview.h"
+#include "tests/support/GuiTestSupport.h"
 #include "tests/support/SignalWaiter.h"
-#include "tests/support/WorkspaceOnSandbox.h"
 #include "ui/models/UserPreviewModel.h"
-#include "ui/pages/TopologyPage.h"
 #include "ui/widgets/TestSyncHistoryList.h"
 
 #include <catch2/catch.hpp>
 
 #include <QAbstractButton>
-#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -36,9 +34,11 @@
 
 using tb::sync::TestSyncOutcome;
 using tb::sync::UserPreview;
+using tb::test::GuiTestSupport;
 using tb::test::SignalWaiter;
 using tb::ui::TestSyncHistoryList;
 using tb::ui::TestUsersPage;
+using SignedInPair = GuiTestSupport::SignedInPair;
 
 namespace {
 
@@ -46,38 +46,6 @@ const QString kAdele = QStringLiteral("adele.vance@contoso.onmicrosoft.com"); //
 const QString kZainab = QStringLiteral("zainab.okafor@contoso.onmicrosoft.com"); // an accepted guest in Fabrikam
 const QString kBianca = QStringLiteral("bianca.berg@contoso.onmicrosoft.com"); // a pending guest in Fabrikam
 const QString kHenrietta = QStringLiteral("henrietta.chen@contoso.onmicrosoft.com"); // new in Fabrikam
-
-void saveScreenshot(QWidget& widget, const QString& name)
-{
-    const QString folder = QStringLiteral(TB_ARTIFACT_DIR);
-    QDir().mkpath(folder);
-    QCoreApplication::processEvents();
-    CHECK(widget.grab().save(QDir(folder).filePath(name)));
-}
-
-struct SignedInPair : tb::test::WorkspaceOnSandbox
-{
-    SignedInPair() { startSignedIn(setupScopes); }
-};
-
-// The configuration and its job, made as an administrator makes them: Apply on the topology page.
-tb::setup::SetupState applyOnTopologyPage(tb::Workspace& workspace)
-{
-    tb::ui::TopologyPage page(workspace);
-    QSignalSpy read(&page, &tb::ui::TopologyPage::stateRead);
-    QSignalSpy finished(&page, &tb::ui::TopologyPage::applyFinished);
-    page.show();
-    REQUIRE(SignalWaiter::waitForCount(read));
-    page.apply();
-    REQUIRE(page.applyConfirmation() != nullptr);
-    page.applyConfirmation()->button(QMessageBox::Ok)->click();
-    REQUIRE(SignalWaiter::waitForCount(finished));
-    REQUIRE(finished.first().first().toBool());
-    REQUIRE(SignalWaiter::waitForCount(read, 2));
-    REQUIRE(page.state().configuration.has_value());
-    REQUIRE(page.state().configuration->hasJob());
-    return page.state();
-}
 
 int rowOf(const tb::ui::UserPreviewModel& model, const QString& upn)
 {
@@ -89,21 +57,12 @@ int rowOf(const tb::ui::UserPreviewModel& model, const QString& upn)
     return -1;
 }
 
-qsizetype writesSince(tbsandbox::RequestLog& log, qint64 since)
-{
-    qsizetype writes = 0;
-    for (const tbsandbox::RequestLogEntry& entry : log.entriesAfter(since)) {
-        writes += entry.method == QStringLiteral("GET") ? 0 : 1;
-    }
-    return writes;
-}
-
 } // namespace
 
 TEST_CASE("The test users page previews without writing, then a test sync matches the preview", "[gui]")
 {
     SignedInPair pair;
-    const tb::setup::SetupState state = applyOnTopologyPage(*pair.workspace);
+    const tb::setup::SetupState state = GuiTestSupport::applyOnTopologyPage(*pair.workspace);
 
     TestUsersPage page(*pair.workspace);
     page.setSetupState(state);
@@ -119,7 +78,7 @@ TEST_CASE("The test users page previews without writing, then a test sync matche
     page.preview();
     REQUIRE(SignalWaiter::waitForCount(previewed, 1, 30000));
     CHECK(previewed.first().first().toInt() == 3);
-    CHECK(writesSince(pair.sandbox.requestLog(), before) == 0);
+    CHECK(GuiTestSupport::writesSince(pair.sandbox.requestLog(), before) == 0);
 
     tb::ui::UserPreviewModel& model = *page.model();
     const int adele = rowOf(model, kAdele);
@@ -136,7 +95,7 @@ TEST_CASE("The test users page previews without writing, then a test sync matche
     REQUIRE(summary != nullptr);
     CHECK(summary->text().startsWith(QStringLiteral("Preview, nothing changed")));
     page.findChild<QTableView*>(QStringLiteral("previewTable"))->selectRow(adele);
-    saveScreenshot(page, QStringLiteral("test-users-preview.png"));
+    GuiTestSupport::saveScreenshot(page, QStringLiteral("test-users-preview.png"), 1);
 
     // Test sync asks first, naming the target; Cancel sends nothing.
     page.testSync();
@@ -146,7 +105,7 @@ TEST_CASE("The test users page previews without writing, then a test sync matche
     const qint64 beforeCancel = pair.sandbox.requestLog().total();
     page.testSyncConfirmation()->button(QMessageBox::Cancel)->click();
     QCoreApplication::processEvents();
-    CHECK(writesSince(pair.sandbox.requestLog(), beforeCancel) == 0);
+    CHECK(GuiTestSupport::writesSince(pair.sandbox.requestLog(), beforeCancel) == 0);
 
     QSignalSpy synced(&page, &TestUsersPage::testSyncFinished);
     page.testSync();
@@ -176,7 +135,7 @@ TEST_CASE("The test users page previews without writing, then a test sync matche
     CHECK(page.findChild<QPushButton*>(QStringLiteral("testSyncButton"))->isEnabled());
     CHECK_FALSE(page.findChild<QPushButton*>(QStringLiteral("cancelTestButton"))->isEnabled());
     page.findChild<QTableView*>(QStringLiteral("previewTable"))->selectRow(adele);
-    saveScreenshot(page, QStringLiteral("test-users-test-sync.png"));
+    GuiTestSupport::saveScreenshot(page, QStringLiteral("test-users-test-sync.png"), 1);
 }
 
 TEST_CASE("The test users page imports a list and names the line it cannot read", "[gui]")
@@ -210,7 +169,7 @@ TEST_CASE("The test users page imports a list and names the line it cannot read"
 TEST_CASE("The test users page keeps each test sync: History lists them newest first and shows one read-only", "[gui]")
 {
     SignedInPair pair;
-    const tb::setup::SetupState state = applyOnTopologyPage(*pair.workspace);
+    const tb::setup::SetupState state = GuiTestSupport::applyOnTopologyPage(*pair.workspace);
     TestUsersPage page(*pair.workspace);
     page.setSetupState(state);
     page.resize(1300, 860);
@@ -293,7 +252,7 @@ TEST_CASE("The test users page keeps each test sync: History lists them newest f
     CHECK(back->isVisible());
     auto* summary = page.findChild<QLabel*>(QStringLiteral("testUsersSummary"));
     CHECK(summary->text().startsWith(QStringLiteral("Earlier test sync of")));
-    saveScreenshot(page, QStringLiteral("test-users-history.png"));
+    GuiTestSupport::saveScreenshot(page, QStringLiteral("test-users-history.png"), 1);
 
     // Back: the current list (the second run's users) again, usable.
     back->click();

@@ -11,6 +11,7 @@
 #include "core/sandbox/SandboxServer.h"
 #include "core/setup/PlanStep.h"
 #include "core/store/Journal.h"
+#include "tests/support/GuiTestSupport.h"
 #include "tests/support/SignalWaiter.h"
 #include "tests/support/WorkspaceOnSandbox.h"
 #include "ui/MainWindow.h"
@@ -42,6 +43,7 @@
 
 using tb::model::TenantRole;
 using tb::setup::PlanStep;
+using tb::test::GuiTestSupport;
 using tb::test::SignalWaiter;
 using tb::ui::SettingStatus;
 
@@ -121,26 +123,13 @@ struct PageOnSandbox : tb::test::WorkspaceOnSandbox
     // The page in the light and the dark palette, as PNGs in the artefact folder.
     void saveScreenshots(const QString& stem) const
     {
-        const QString folder = QStringLiteral(TB_ARTIFACT_DIR);
-        QDir().mkpath(folder);
         const QPalette original = QApplication::palette();
         QApplication::setPalette(QApplication::style()->standardPalette());
-        settle();
-        CHECK(page->grab().save(QDir(folder).filePath(stem + QStringLiteral("-light.png"))));
+        GuiTestSupport::saveScreenshot(*page, stem + QStringLiteral("-light.png"));
         QApplication::setPalette(darkPalette());
-        settle();
-        CHECK(page->grab().save(QDir(folder).filePath(stem + QStringLiteral("-dark.png"))));
+        GuiTestSupport::saveScreenshot(*page, stem + QStringLiteral("-dark.png"));
         QApplication::setPalette(original);
-        settle();
-    }
-
-    // Rows added to a visible list are shown and laid out by posted events; let them run before a grab.
-    static void settle()
-    {
-        for (int round = 0; round < 3; ++round) {
-            QCoreApplication::sendPostedEvents();
-            QCoreApplication::processEvents();
-        }
+        GuiTestSupport::settle();
     }
 };
 
@@ -304,7 +293,7 @@ TEST_CASE("An interrupted apply is offered for resuming and finishes", "[gui]")
     auto* resume = page.findChild<QPushButton*>(QStringLiteral("resumeButton"));
     REQUIRE(resume != nullptr);
     CHECK(resume->isVisible());
-    PageOnSandbox::settle();
+    GuiTestSupport::settle();
     const QString folder = QStringLiteral(TB_ARTIFACT_DIR);
     QDir().mkpath(folder);
     CHECK(page.grab().save(QDir(folder).filePath(QStringLiteral("topology-interrupted.png"))));
@@ -346,7 +335,7 @@ TEST_CASE("The topology view marks blocked changes and scales with its size", "[
     CHECK(view.status(id(PlanStep::kTargetInboundAutoRedeem)) == SettingStatus::Blocked);
     CHECK(view.status(id(PlanStep::kSourceOutboundAutoRedeem)) == SettingStatus::Blocked);
     CHECK(view.toggle(id(PlanStep::kSourceOutboundAutoRedeem))->statusText().contains(QStringLiteral("Cloud pair")));
-    PageOnSandbox::settle(); // the boxes lay out again once polished
+    GuiTestSupport::settle(); // the boxes lay out again once polished
     const QString folder = QStringLiteral(TB_ARTIFACT_DIR);
     QDir().mkpath(folder);
     CHECK(view.grab().save(QDir(folder).filePath(QStringLiteral("topology-view-blocked.png"))));

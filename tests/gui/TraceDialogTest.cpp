@@ -7,23 +7,16 @@
 // only reads. Screenshots saved as test artefacts.
 #include "ui/dialogs/TraceDialog.h"
 #include "core/Workspace.h"
-#include "core/graph/GraphClient.h"
-#include "core/graph/GraphRequest.h"
-#include "core/graph/GraphResponse.h"
-#include "core/graph/endpoints/AppRoleAssignmentEndpoints.h"
 #include "core/sandbox/RequestLog.h"
 #include "core/sandbox/SandboxServer.h"
 #include "core/sandbox/sync/ProvisioningService.h"
 #include "core/sync/TraceResult.h"
-#include "tests/support/GraphWait.h"
+#include "tests/support/GuiTestSupport.h"
 #include "tests/support/SignalWaiter.h"
-#include "tests/support/WorkspaceOnSandbox.h"
 #include "ui/pages/TestUsersPage.h"
-#include "ui/pages/TopologyPage.h"
 
 #include <catch2/catch.hpp>
 
-#include <QDir>
 #include <QInputDialog>
 #include <QMessageBox>
 #include <QPushButton>
@@ -32,93 +25,17 @@
 #include <QTableWidget>
 #include <QTest>
 
-using tb::model::TenantRole;
 using tb::sync::TraceResult;
-using tb::test::GraphWait;
+using tb::test::GuiTestSupport;
 using tb::test::SignalWaiter;
 using tb::ui::TestUsersPage;
 using tb::ui::TraceDialog;
+using SignedInPair = GuiTestSupport::SignedInPair;
 
 namespace {
 
 const QString kAdele = QStringLiteral("adele.vance@contoso.onmicrosoft.com");
 const QString kMegan = QStringLiteral("megan.bowen@contoso.onmicrosoft.com");
-
-void saveScreenshot(QWidget& widget, const QString& name)
-{
-    const QString folder = QStringLiteral(TB_ARTIFACT_DIR);
-    QDir().mkpath(folder);
-    for (int round = 0; round < 3; ++round) {
-        QCoreApplication::sendPostedEvents();
-        QCoreApplication::processEvents();
-    }
-    CHECK(widget.grab().save(QDir(folder).filePath(name)));
-}
-
-struct SignedInPair : tb::test::WorkspaceOnSandbox
-{
-    SignedInPair() { startSignedIn(setupScopes); }
-};
-
-// The configuration and its job, made as an administrator makes them: Apply on the topology page.
-tb::setup::SetupState applyOnTopologyPage(tb::Workspace& workspace)
-{
-    tb::ui::TopologyPage page(workspace);
-    QSignalSpy read(&page, &tb::ui::TopologyPage::stateRead);
-    QSignalSpy finished(&page, &tb::ui::TopologyPage::applyFinished);
-    page.show();
-    REQUIRE(SignalWaiter::waitForCount(read));
-    page.apply();
-    REQUIRE(page.applyConfirmation() != nullptr);
-    page.applyConfirmation()->button(QMessageBox::Ok)->click();
-    REQUIRE(SignalWaiter::waitForCount(finished));
-    REQUIRE(finished.first().first().toBool());
-    REQUIRE(SignalWaiter::waitForCount(read, 2));
-    REQUIRE(page.state().configuration.has_value());
-    REQUIRE(page.state().configuration->hasJob());
-    return page.state();
-}
-
-QJsonObject get(tb::graph::GraphClient& client, const QString& path)
-{
-    const auto response = GraphWait::response(client.send(tb::graph::GraphRequest::get(path)));
-    REQUIRE(response.has_value());
-    INFO(response->error().userMessage().toStdString());
-    REQUIRE(response->isSuccess());
-    return response->json();
-}
-
-// Assigns a source user to the configuration and starts its job, as the administrator would in the portal.
-void assignAndStart(tb::Workspace& workspace, const tb::setup::SetupState& state, const QString& user)
-{
-    tb::graph::GraphClient& source = *workspace.setupClient(TenantRole::Source);
-    const QString spId = state.configuration->servicePrincipalId;
-    const QString userId = get(source, QStringLiteral("/users/") + tb::graph::GraphRequest::pathSegment(user))
-                               .value(QLatin1String("id"))
-                               .toString();
-    const QString roleId = tb::graph::AppRoleAssignmentEndpoints::msiamAccessRoleId(
-        get(source, QStringLiteral("/servicePrincipals/") + tb::graph::GraphRequest::pathSegment(spId)));
-    const auto assigned
-        = GraphWait::response(tb::graph::AppRoleAssignmentEndpoints(source).addAssignment(spId, userId, roleId));
-    REQUIRE(assigned.has_value());
-    REQUIRE(assigned->isSuccess());
-    const auto started = GraphWait::response(source.send(
-        tb::graph::GraphRequest::post(QStringLiteral("/servicePrincipals/%1/synchronization/jobs/%2/start")
-                                          .arg(tb::graph::GraphRequest::pathSegment(spId),
-                                              tb::graph::GraphRequest::pathSegment(state.configuration->jobId)),
-            {})));
-    REQUIRE(started.has_value());
-    REQUIRE(started->isSuccess());
-}
-
-qsizetype writesSince(tbsandbox::RequestLog& log, qint64 since)
-{
-    qsizetype writes = 0;
-    for (const tbsandbox::RequestLogEntry& entry : log.entriesAfter(since)) {
-        writes += entry.method == QStringLiteral("GET") ? 0 : 1;
-    }
-    return writes;
-}
 
 // The trace dialog the page opened, once its trace has answered.
 TraceDialog* finishedTrace(TestUsersPage& page)
@@ -152,7 +69,7 @@ std::string describe(const TraceDialog& dialog)
 TEST_CASE("TraceDialog: why not synced? an unassigned user is stopped at the assignment, with the fix", "[gui]")
 {
     SignedInPair pair;
-    const tb::setup::SetupState state = applyOnTopologyPage(*pair.workspace);
+    const tb::setup::SetupState state = GuiTestSupport::applyOnTopologyPage(*pair.workspace);
     TestUsersPage page(*pair.workspace);
     page.setSetupState(state);
     page.resize(1300, 860);
@@ -194,15 +111,15 @@ TEST_CASE("TraceDialog: why not synced? an unassigned user is stopped at the ass
     CHECK(verdict->isVisible());
     CHECK(verdict->accessibleDescription().startsWith(QStringLiteral("Stopped at “Assignment”")));
     CHECK(verdict->accessibleDescription().contains(QStringLiteral("Fix: ") + result.fix()));
-    CHECK(writesSince(pair.sandbox.requestLog(), before) == 0); // a trace only reads
-    saveScreenshot(*dialog, QStringLiteral("trace-unassigned.png"));
+    CHECK(GuiTestSupport::writesSince(pair.sandbox.requestLog(), before) == 0); // a trace only reads
+    GuiTestSupport::saveScreenshot(*dialog, QStringLiteral("trace-unassigned.png"));
 }
 
 TEST_CASE("TraceDialog: why not synced? a user who synced in a cycle passes every check", "[gui]")
 {
     SignedInPair pair;
-    const tb::setup::SetupState state = applyOnTopologyPage(*pair.workspace);
-    assignAndStart(*pair.workspace, state, kAdele);
+    const tb::setup::SetupState state = GuiTestSupport::applyOnTopologyPage(*pair.workspace);
+    GuiTestSupport::assignAndStart(*pair.workspace, state, {kAdele});
     REQUIRE(pair.sandbox.provisioning().runCycle() >= 1);
 
     TestUsersPage page(*pair.workspace);
@@ -245,7 +162,7 @@ TEST_CASE("TraceDialog: why not synced? a user who synced in a cycle passes ever
     REQUIRE(logs != nullptr);
     REQUIRE(logs->rowCount() >= 1);
     CHECK(logs->item(0, 2)->text() == QStringLiteral("success"));
-    saveScreenshot(*dialog, QStringLiteral("trace-synced.png"));
+    GuiTestSupport::saveScreenshot(*dialog, QStringLiteral("trace-synced.png"));
 
     // Trace again, then Cancel: no answer follows and the last one stays shown.
     QSignalSpy traced(dialog, &TraceDialog::traced);
