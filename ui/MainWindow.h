@@ -22,9 +22,9 @@ class SyncLogsPage;
 class TestUsersPage;
 class TopologyPage;
 
-// The main window: a navigation list on the left (Connect, Topology, Test users, Rollout, Sync logs, Directory), one page at a
-// time, and a status bar with the two signed-in accounts and their cloud, and where the tenants come from. Owns its
-// widgets and nothing of core: the Workspace is borrowed. GUI thread.
+// The main window: a navigation list on the left (Connect, Topology, Test users, Rollout, Sync logs, Directory), one
+// page at a time, and a status bar with the two signed-in accounts and their cloud, and where the tenants come from.
+// Owns its widgets and nothing of core: the Workspace is borrowed. GUI thread.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
