@@ -264,7 +264,7 @@ bool ChangeImpact::start(const QString& servicePrincipalId, const QString& jobId
     graph::GraphCall* call
         = m_source.send(graph::SynchronizationSchemaEndpoints::getSchemaRequest(servicePrincipalId, jobId), this,
             [this](const GraphResponse& response) { handleSchema(response); });
-    m_jobs.append(call);
+    m_requests.add(call);
     graph::PageReader* reader
         = newReader(m_source, graph::AppRoleAssignmentEndpoints::listAssignmentsRequest(servicePrincipalId));
     connect(reader, &graph::PageReader::pageReceived, this, [this](const QJsonArray& page) {
@@ -283,27 +283,13 @@ void ChangeImpact::cancel()
         return;
     }
     m_running = false;
-    const QList<QPointer<QObject>> jobs = std::exchange(m_jobs, {});
-    for (const QPointer<QObject>& job : jobs) {
-        if (!job) {
-            continue;
-        }
-        disconnect(job, nullptr, this, nullptr);
-        if (auto* call = qobject_cast<graph::GraphCall*>(job.data())) {
-            call->cancel();
-        } else if (auto* pages = qobject_cast<graph::PageReader*>(job.data())) {
-            pages->cancel();
-        } else if (auto* batch = qobject_cast<graph::BatchRequest*>(job.data())) {
-            batch->cancel();
-        }
-    }
+    m_requests.cancelAll(this);
 }
 
 graph::PageReader* ChangeImpact::newReader(graph::GraphClient& client, const GraphRequest& request)
 {
     auto* reader = new graph::PageReader(client, request, this);
-    m_jobs.removeAll(nullptr);
-    m_jobs.append(reader);
+    m_requests.add(reader);
     return reader;
 }
 
@@ -459,7 +445,7 @@ void ChangeImpact::readUsers()
     }
     emit progress(QStringLiteral("Reading %1 source user(s)").arg(users.size()));
     auto* batch = new graph::BatchRequest(m_source, requests, this);
-    m_jobs.append(batch);
+    m_requests.add(batch);
     connect(batch, &graph::BatchRequest::finished, this, [this, users](const QList<GraphResponse>& responses) {
         if (!m_running) {
             return;
@@ -485,7 +471,7 @@ void ChangeImpact::readUsers()
         result.cap = kMaxUsers;
         result.problems = m_problems;
         m_running = false;
-        m_jobs.clear();
+        m_requests.clear();
         emit finished(result);
     });
     batch->start();

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/graph/RequestGroup.h"
 #include "core/model/AppRoleAssignment.h"
 #include "core/model/SynchronizationSchema.h"
 #include "core/sync/ImpactResult.h"
@@ -11,7 +12,6 @@
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
-#include <QPointer>
 #include <QSet>
 #include <QString>
 #include <QStringList>
@@ -104,7 +104,7 @@ private:
     QStringList m_problems;
     int m_pending = 0;
     int m_available = 0;
-    QList<QPointer<QObject>> m_jobs;
+    graph::RequestGroup m_requests;
     bool m_running = false;
 };
 

@@ -180,7 +180,7 @@ bool CleanupPlanner::list(const QString& servicePrincipalId, const QString& jobI
               }
               stepDone();
           });
-    m_jobs.append(organization);
+    m_requests.add(organization);
 
     GraphRequest invited = GraphRequest::get(QStringLiteral("/users"));
     invited.addQueryItem(QStringLiteral("$filter"),
@@ -244,7 +244,7 @@ void CleanupPlanner::checkTargets()
     }
     emit progress(QStringLiteral("Checking %1 target user(s)").arg(requests.size()));
     auto* batch = new graph::BatchRequest(m_target, requests, this);
-    m_jobs.append(batch);
+    m_requests.add(batch);
     connect(batch, &graph::BatchRequest::finished, this, [this](const QList<GraphResponse>& responses) {
         if (!m_running) {
             return;
@@ -300,7 +300,7 @@ void CleanupPlanner::finishListing()
         m_listing.users.append(user);
     }
     m_running = false;
-    m_jobs.clear();
+    m_requests.clear();
     emit listed(m_listing);
 }
 
@@ -333,7 +333,7 @@ void CleanupPlanner::sendRemovalBatch()
     const qsizetype first = static_cast<qsizetype>(m_nextBatch) * kBatchSize;
     if (first >= m_toRemove.size()) {
         m_running = false;
-        m_jobs.clear();
+        m_requests.clear();
         emit assignmentsRemoved(m_removal);
         return;
     }
@@ -371,8 +371,7 @@ void CleanupPlanner::sendRemovalBatch()
         return;
     }
     auto* batch = new graph::BatchRequest(m_source, requests, this);
-    m_jobs.removeAll(nullptr);
-    m_jobs.append(batch);
+    m_requests.add(batch);
     connect(batch, &graph::BatchRequest::finished, this, [this, chunk, record](const QList<GraphResponse>& responses) {
         if (!m_running) {
             return;
@@ -409,20 +408,7 @@ void CleanupPlanner::cancel()
         return;
     }
     m_running = false;
-    const QList<QPointer<QObject>> jobs = std::exchange(m_jobs, {});
-    for (const QPointer<QObject>& job : jobs) {
-        if (!job) {
-            continue;
-        }
-        disconnect(job, nullptr, this, nullptr);
-        if (auto* call = qobject_cast<graph::GraphCall*>(job.data())) {
-            call->cancel();
-        } else if (auto* pages = qobject_cast<graph::PageReader*>(job.data())) {
-            pages->cancel();
-        } else if (auto* batch = qobject_cast<graph::BatchRequest*>(job.data())) {
-            batch->cancel();
-        }
-    }
+    m_requests.cancelAll(this);
 }
 
 void CleanupPlanner::fail(const QString& message)
@@ -434,8 +420,7 @@ void CleanupPlanner::fail(const QString& message)
 graph::PageReader* CleanupPlanner::newReader(graph::GraphClient& client, const GraphRequest& request)
 {
     auto* reader = new graph::PageReader(client, request, this);
-    m_jobs.removeAll(nullptr);
-    m_jobs.append(reader);
+    m_requests.add(reader);
     return reader;
 }
 

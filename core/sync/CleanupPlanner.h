@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/graph/RequestGroup.h"
 #include "core/model/AppRoleAssignment.h"
 #include "core/model/ProvisioningLogEntry.h"
 #include "core/sync/CleanupListing.h"
@@ -10,7 +11,6 @@
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
-#include <QPointer>
 #include <QString>
 #include <QStringList>
 
@@ -105,7 +105,7 @@ private:
     QList<model::AppRoleAssignment> m_toRemove;
     int m_nextBatch = 0;
     RemovalResult m_removal;
-    QList<QPointer<QObject>> m_jobs;
+    graph::RequestGroup m_requests;
     bool m_running = false;
 };
 

@@ -3,6 +3,7 @@
 #include "core/graph/GraphCall.h"
 #include "core/graph/GraphClient.h"
 #include "core/graph/PageReader.h"
+#include "core/graph/RequestGroup.h"
 #include "core/graph/endpoints/DirectoryEndpoints.h"
 #include "tests/support/GraphWait.h"
 #include "tests/support/SandboxFixture.h"
@@ -98,4 +99,41 @@ TEST_CASE("GraphClient keeps at most N calls in flight and queues the rest", "[i
     CHECK(client->limiter().peakInFlight() == 3);
     CHECK(maxSeenInFlight <= 3);
     CHECK(fixture.requestLog(before).size() == kCalls);
+}
+
+TEST_CASE("RequestGroup cancels every request in flight and none of their answers reaches the receiver",
+    "[integration][graph]")
+{
+    SandboxFixture fixture(slowTenant(1500));
+    REQUIRE(fixture.isReady());
+    GraphClient* client = fixture.client(fixture.tenant(QStringLiteral("slow"))->tenant.id);
+    REQUIRE(client != nullptr);
+    DirectoryEndpoints directory(*client);
+    QObject receiver;
+    int answers = 0;
+    RequestGroup group;
+    GraphCall* call = client->send(DirectoryEndpoints::organizationRequest());
+    QObject::connect(call, &GraphCall::finished, &receiver, [&answers] { ++answers; });
+    group.add(call);
+    DirectoryEndpoints::UserListOptions options;
+    options.pageSize = 5;
+    PageReader* reader = directory.listUsers(options, nullptr);
+    QObject::connect(reader, &PageReader::pageReceived, &receiver, [&answers] { ++answers; });
+    QObject::connect(reader, &PageReader::finished, &receiver, [&answers] { ++answers; });
+    group.add(reader);
+    reader->start();
+    QSignalSpy callFinished(call, &GraphCall::finished);
+    QSignalSpy readerFinished(reader, &PageReader::finished);
+    CHECK(group.size() == 2);
+    REQUIRE(SignalWaiter::waitUntil([&] { return client->limiter().inFlight() == 2; }));
+
+    group.cancelAll(&receiver);
+    CHECK(group.size() == 0);
+    // Both were cancelled (each says so once), and the receiver heard nothing, then or after the sandbox's answers.
+    REQUIRE(SignalWaiter::waitUntil([&] { return callFinished.size() == 1 && readerFinished.size() == 1; }));
+    QTest::qWait(2000);
+    CHECK(answers == 0);
+    CHECK(callFinished.first().first().value<GraphResponse>().error().kind() == GraphError::Kind::Cancelled);
+    CHECK(readerFinished.first().first().value<PageReadResult>().error.kind() == GraphError::Kind::Cancelled);
+    CHECK(client->limiter().inFlight() == 0);
 }
