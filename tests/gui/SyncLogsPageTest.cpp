@@ -44,6 +44,8 @@
 #include <QTreeWidget>
 
 #include <functional>
+#include <memory>
+#include <optional>
 
 using tb::logs::LogQuery;
 using tb::logs::LogStore;
@@ -157,6 +159,34 @@ struct FilledStore
     }
 };
 
+// At the size the screenshots are taken at.
+void showPage(SyncLogsPage& page, int height = 820)
+{
+    page.resize(1400, height);
+    page.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&page));
+}
+
+// The offline tests' set-up: generated records stored in an offline workspace's profile, then the page over it,
+// shown. show() builds it, so each test picks how many records. Torn down page first, the workspace last.
+struct OfflineLogsPage
+{
+    OfflineWorkspace offline;
+    std::optional<FilledStore> filled;
+    std::unique_ptr<SyncLogsPage> shownPage;
+
+    // Stores `records` generated records first (none: the profile stays empty), then shows the page.
+    SyncLogsPage& show(int records, int height = 820)
+    {
+        if (records > 0) {
+            filled.emplace(offline.workspace->database(), records);
+        }
+        shownPage = std::make_unique<SyncLogsPage>(*offline.workspace);
+        showPage(*shownPage, height);
+        return *shownPage;
+    }
+};
+
 void pickData(QComboBox* combo, const QVariant& data)
 {
     const int index = combo->findData(data);
@@ -166,15 +196,10 @@ void pickData(QComboBox* combo, const QVariant& data)
 
 } // namespace
 
-TEST_CASE("The sync logs page narrows the stored logs with every filter", "[gui]")
+TEST_CASE_METHOD(OfflineLogsPage, "The sync logs page narrows the stored logs with every filter", "[gui]")
 {
-    OfflineWorkspace offline;
-    const FilledStore filled(offline.workspace->database(), 1200);
-    SyncLogsPage page(*offline.workspace);
-    page.resize(1400, 820);
-    page.show();
-    REQUIRE(QTest::qWaitForWindowExposed(&page));
-    REQUIRE(page.currentSetId() == filled.setId);
+    SyncLogsPage& page = show(1200);
+    REQUIRE(page.currentSetId() == filled->setId);
     LogTableModel* model = page.model();
     CHECK(model->rowCount() == 1200);
     CHECK(page.emptyText().isEmpty());
@@ -183,7 +208,7 @@ TEST_CASE("The sync logs page narrows the stored logs with every filter", "[gui]
     SECTION("status")
     {
         pickData(GuiTestSupport::child<QComboBox>(page, "logStatusCombo"), QStringLiteral("failure"));
-        CHECK(model->rowCount() == filled.countWhere([](const auto& e) { return e.isFailure(); }));
+        CHECK(model->rowCount() == filled->countWhere([](const auto& e) { return e.isFailure(); }));
         CHECK(model->rowCount() == 240);
         for (int row = 0; row < model->rowCount(); row += 37) {
             CHECK(model->rowAt(row)->status == QStringLiteral("failure"));
@@ -192,9 +217,9 @@ TEST_CASE("The sync logs page narrows the stored logs with every filter", "[gui]
     SECTION("action")
     {
         pickData(GuiTestSupport::child<QComboBox>(page, "logActionCombo"), QStringLiteral("disable"));
-        CHECK(model->rowCount() == filled.countWhere([](const auto& e) { return e.action == u"disable"; }));
+        CHECK(model->rowCount() == filled->countWhere([](const auto& e) { return e.action == u"disable"; }));
         pickData(GuiTestSupport::child<QComboBox>(page, "logActionCombo"), QStringLiteral("create"));
-        CHECK(model->rowCount() == filled.countWhere([](const auto& e) { return e.action == u"create"; }));
+        CHECK(model->rowCount() == filled->countWhere([](const auto& e) { return e.action == u"create"; }));
     }
     SECTION("time range")
     {
@@ -202,7 +227,7 @@ TEST_CASE("The sync logs page narrows the stored logs with every filter", "[gui]
             static_cast<int>(SyncLogsPage::TimeRange::Last24Hours));
         const QDateTime dayAgo = QDateTime::currentDateTimeUtc().addDays(-1);
         CHECK(
-            model->rowCount() == filled.countWhere([&dayAgo](const auto& e) { return e.activityDateTime >= dayAgo; }));
+            model->rowCount() == filled->countWhere([&dayAgo](const auto& e) { return e.activityDateTime >= dayAgo; }));
         CHECK(model->rowCount() == 144);
         pickData(GuiTestSupport::child<QComboBox>(page, "logTimeCombo"),
             static_cast<int>(SyncLogsPage::TimeRange::Last7Days));
@@ -223,7 +248,7 @@ TEST_CASE("The sync logs page narrows the stored logs with every filter", "[gui]
         CHECK(model->rowCount() == 1200);
         REQUIRE(SignalWaiter::waitForCount(applied));
         CHECK(applied.size() == 1);
-        CHECK(model->rowCount() == filled.countWhere([](const auto& e) {
+        CHECK(model->rowCount() == filled->countWhere([](const auto& e) {
             return e.error.reason.contains(QStringLiteral("proxyAddresses"));
         }));
         CHECK(model->rowCount() == 80);
@@ -235,11 +260,11 @@ TEST_CASE("The sync logs page narrows the stored logs with every filter", "[gui]
         GuiTestSupport::child<QLineEdit>(page, "logCycleEdit")->setText(QStringLiteral("cycle-3"));
         REQUIRE(SignalWaiter::waitForCount(applied));
         CHECK(model->rowCount()
-            == filled.countWhere([](const auto& e) { return e.error.code == kPolicy && e.cycleId == u"cycle-3"; }));
+            == filled->countWhere([](const auto& e) { return e.error.code == kPolicy && e.cycleId == u"cycle-3"; }));
         CHECK(model->rowCount() > 0);
         GuiTestSupport::child<QLineEdit>(page, "logUserEdit")->setText(QStringLiteral("test.user7@contoso.example"));
         GuiTestSupport::child<QLineEdit>(page, "logUserEdit")->returnPressed();
-        CHECK(model->rowCount() == filled.countWhere([](const auto& e) {
+        CHECK(model->rowCount() == filled->countWhere([](const auto& e) {
             return e.error.code == kPolicy && e.cycleId == u"cycle-3" && e.sourceIdentity.id == u"source-7";
         }));
         // A user alone, by display name.
@@ -273,14 +298,9 @@ TEST_CASE("The sync logs page narrows the stored logs with every filter", "[gui]
     }
 }
 
-TEST_CASE("The sync logs table reads only the pages it shows", "[gui]")
+TEST_CASE_METHOD(OfflineLogsPage, "The sync logs table reads only the pages it shows", "[gui]")
 {
-    OfflineWorkspace offline;
-    const FilledStore filled(offline.workspace->database(), 5000);
-    SyncLogsPage page(*offline.workspace);
-    page.resize(1400, 820);
-    page.show();
-    REQUIRE(QTest::qWaitForWindowExposed(&page));
+    SyncLogsPage& page = show(5000);
     QCoreApplication::processEvents();
     LogTableModel* model = page.model();
     REQUIRE(model->rowCount() == 5000);
@@ -306,17 +326,12 @@ TEST_CASE("The sync logs table reads only the pages it shows", "[gui]")
     page.table()->scrollToBottom();
     QCoreApplication::processEvents();
     CHECK(model->pageReads() - before <= 4);
-    CHECK(model->rowAt(4999)->recordId == filled.entries.last().id); // oldest last, newest first
+    CHECK(model->rowAt(4999)->recordId == filled->entries.last().id); // oldest last, newest first
 }
 
-TEST_CASE("Sync logs: group by error counts per code and drills down", "[gui]")
+TEST_CASE_METHOD(OfflineLogsPage, "Sync logs: group by error counts per code and drills down", "[gui]")
 {
-    OfflineWorkspace offline;
-    const FilledStore filled(offline.workspace->database(), 1200);
-    SyncLogsPage page(*offline.workspace);
-    page.resize(1400, 820);
-    page.show();
-    REQUIRE(QTest::qWaitForWindowExposed(&page));
+    SyncLogsPage& page = show(1200);
     pickData(
         GuiTestSupport::child<QComboBox>(page, "logTimeCombo"), static_cast<int>(SyncLogsPage::TimeRange::Last7Days));
 
@@ -331,7 +346,7 @@ TEST_CASE("Sync logs: group by error counts per code and drills down", "[gui]")
         const QTreeWidgetItem* item = groups->topLevelItem(i);
         const QString code = item->text(0);
         const qint64 expected
-            = filled.countWhere([&](const auto& e) { return e.error.code == code && e.activityDateTime >= weekAgo; });
+            = filled->countWhere([&](const auto& e) { return e.error.code == code && e.activityDateTime >= weekAgo; });
         CHECK(item->text(2) == QLocale().toString(expected));
         CHECK(expected <= previous); // most frequent first
         previous = expected;
@@ -354,20 +369,16 @@ TEST_CASE("Sync logs: group by error counts per code and drills down", "[gui]")
     QTest::mouseDClick(groups->viewport(), Qt::LeftButton, {}, rect.center());
     CHECK(GuiTestSupport::child<QLineEdit>(page, "logErrorCodeEdit")->text() == kConflict);
     CHECK(GuiTestSupport::child<QTabWidget>(page, "logViews")->currentIndex() == 0);
-    CHECK(page.model()->rowCount() == filled.countWhere([&](const auto& e) {
+    CHECK(page.model()->rowCount() == filled->countWhere([&](const auto& e) {
         return e.error.code == kConflict && e.activityDateTime >= weekAgo;
     }));
     CHECK(page.model()->rowAt(0)->errorCode == kConflict);
 }
 
-TEST_CASE("Sync logs: the detail pane explains a failure and shows its steps, changes and ids", "[gui]")
+TEST_CASE_METHOD(
+    OfflineLogsPage, "Sync logs: the detail pane explains a failure and shows its steps, changes and ids", "[gui]")
 {
-    OfflineWorkspace offline;
-    const FilledStore filled(offline.workspace->database(), 300);
-    SyncLogsPage page(*offline.workspace);
-    page.resize(1400, 860);
-    page.show();
-    REQUIRE(QTest::qWaitForWindowExposed(&page));
+    SyncLogsPage& page = show(300, 860);
     tb::ui::LogRecordDetail* detail = page.detail();
     CHECK_FALSE(detail->record().has_value());
 
@@ -412,20 +423,17 @@ TEST_CASE("Sync logs: the detail pane explains a failure and shows its steps, ch
     GuiTestSupport::saveScreenshot(page, QStringLiteral("sync-logs-detail-success.png"));
 }
 
-TEST_CASE("Sync logs: export of the query and import of the file, and the empty states", "[gui]")
+TEST_CASE_METHOD(
+    OfflineLogsPage, "Sync logs: export of the query and import of the file, and the empty states", "[gui]")
 {
-    OfflineWorkspace offline;
-    SyncLogsPage page(*offline.workspace);
-    page.resize(1400, 820);
-    page.show();
-    REQUIRE(QTest::qWaitForWindowExposed(&page));
+    SyncLogsPage& page = show(0);
     CHECK(page.emptyText().startsWith(QStringLiteral("No logs stored yet.")));
     CHECK(page.emptyText().contains(QStringLiteral("Import")));
     CHECK_FALSE(GuiTestSupport::child<QPushButton>(page, "fetchLogsButton")->isEnabled()); // not signed in
     CHECK_FALSE(GuiTestSupport::child<QPushButton>(page, "exportLogsButton")->isEnabled());
     GuiTestSupport::saveScreenshot(page, QStringLiteral("sync-logs-empty.png"));
 
-    const FilledStore filled(offline.workspace->database(), 400);
+    filled.emplace(offline.workspace->database(), 400);
     page.reloadSets();
     REQUIRE(page.model()->rowCount() == 400);
     pickData(GuiTestSupport::child<QComboBox>(page, "logStatusCombo"), QStringLiteral("failure"));
@@ -448,14 +456,14 @@ TEST_CASE("Sync logs: export of the query and import of the file, and the empty 
         INFO(GuiTestSupport::child<QLabel>(page, "logsStatusLabel")->text().toStdString());
         REQUIRE(imported.first().first().toBool());
         // The new set is shown, with the filters kept: every record is a failure.
-        CHECK(page.currentSetId() != filled.setId);
+        CHECK(page.currentSetId() != filled->setId);
         CHECK(
             GuiTestSupport::child<QComboBox>(page, "logSetCombo")->currentText().contains(QFileInfo(path).fileName()));
         CHECK(page.model()->rowCount() == 80);
         pickData(GuiTestSupport::child<QComboBox>(page, "logStatusCombo"), QString());
         CHECK(page.model()->rowCount() == 80);
         pickData(GuiTestSupport::child<QComboBox>(page, "logStatusCombo"), QStringLiteral("failure"));
-        page.selectSet(filled.setId);
+        page.selectSet(filled->setId);
     }
     CHECK(GuiTestSupport::child<QComboBox>(page, "logSetCombo")->count() == 3);
     GuiTestSupport::saveScreenshot(page, QStringLiteral("sync-logs-imported.png"));
@@ -512,9 +520,7 @@ TEST_CASE("Sync logs: Fetch reads the pair's job's logs from the sandbox, failur
 
     SyncLogsPage page(*pair.workspace);
     page.setSetupState(state);
-    page.resize(1400, 860);
-    page.show();
-    REQUIRE(QTest::qWaitForWindowExposed(&page));
+    showPage(page, 860);
     CHECK(page.emptyText()
         == QStringLiteral("No logs stored yet: Fetch reads them from Contoso. Import… reads a file "
                           "downloaded from the Entra admin center."));

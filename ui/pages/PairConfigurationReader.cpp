@@ -7,6 +7,9 @@
 #include "core/model/TenantRole.h"
 #include "core/setup/SetupPlan.h"
 #include "core/setup/SetupStateReader.h"
+#include "ui/widgets/MessageBanner.h"
+
+#include <QLabel>
 
 namespace tb::ui {
 
@@ -16,6 +19,24 @@ PairConfigurationReader::PairConfigurationReader(Workspace& workspace, QObject* 
     : QObject(parent)
     , m_workspace(workspace)
 { }
+
+void PairConfigurationReader::showReadsOn(QLabel* progressLabel, MessageBanner* banner, NotSignedIn notSignedIn)
+{
+    m_progressLabel = progressLabel;
+    m_banner = banner;
+    m_notSignedIn = notSignedIn;
+}
+
+void PairConfigurationReader::readWhenShown(bool stateKnown)
+{
+    if (stateKnown || isReading() || read()) {
+        return;
+    }
+    // No read under way, so read() refused for want of a sign-in.
+    if (m_notSignedIn == NotSignedIn::Tell && m_banner) {
+        m_banner->showMessage(MessageBanner::Level::Information, notSignedInMessage());
+    }
+}
 
 bool PairConfigurationReader::read()
 {
@@ -31,19 +52,31 @@ bool PairConfigurationReader::read()
     connect(reader, &setup::SetupStateReader::finished, this, [this, reader](const setup::SetupState& state) {
         reader->deleteLater();
         m_reader.clear();
+        if (m_progressLabel) {
+            m_progressLabel->clear();
+        }
         emit finished(state);
     });
     connect(reader, &setup::SetupStateReader::failed, this,
         [this, reader](const QString& userMessage, const graph::GraphError&) {
             reader->deleteLater();
             m_reader.clear();
+            if (m_progressLabel) {
+                m_progressLabel->clear();
+            }
+            if (m_banner) {
+                m_banner->showMessage(MessageBanner::Level::Error, userMessage);
+            }
             emit failed(userMessage);
         });
     setup::SetupStateReader::Options options;
     options.configurationDisplayName
         = setup::SetupPlan::defaultConfigurationName(source->readableName(), target->readableName());
-    m_progressText = tr("Finding the configuration of %1 and %2…").arg(source->readableName(), target->readableName());
     reader->read(*source, *target, options);
+    if (m_progressLabel) {
+        m_progressLabel->setText(
+            tr("Finding the configuration of %1 and %2…").arg(source->readableName(), target->readableName()));
+    }
     return true;
 }
 

@@ -295,17 +295,13 @@ RolloutPage::RolloutPage(Workspace& workspace, QWidget* parent)
         editPlan(plan);
     });
     showPlan();
+    m_configurationReader->showReadsOn(m_currentLabel, m_banner, PairConfigurationReader::NotSignedIn::Tell);
     connect(m_configurationReader, &PairConfigurationReader::finished, this, [this](const setup::SetupState& state) {
-        m_currentLabel->clear();
         setSetupState(state);
         if (!PairConfigurationReader::hasJob(state)) {
             m_banner->showMessage(MessageBanner::Level::Information,
                 PairConfigurationReader::noJobMessage(state, tr("plan the rollout")));
         }
-    });
-    connect(m_configurationReader, &PairConfigurationReader::failed, this, [this](const QString& userMessage) {
-        m_currentLabel->clear();
-        m_banner->showMessage(MessageBanner::Level::Error, userMessage);
     });
 }
 
@@ -350,20 +346,7 @@ void RolloutPage::setRunnerSettings(const sync::RolloutRunner::Settings& setting
 void RolloutPage::showEvent(QShowEvent* event)
 {
     QWidget::showEvent(event);
-    if (!m_stateKnown && !m_configurationReader->isReading()) {
-        readSetupState();
-    }
-}
-
-void RolloutPage::readSetupState()
-{
-    if (!m_configurationReader->read()) {
-        if (!m_configurationReader->isReading()) {
-            m_banner->showMessage(MessageBanner::Level::Information, PairConfigurationReader::notSignedInMessage());
-        }
-        return;
-    }
-    m_currentLabel->setText(m_configurationReader->progressText());
+    m_configurationReader->readWhenShown(m_stateKnown);
 }
 
 bool RolloutPage::hasJob() const

@@ -95,7 +95,6 @@ protected:
     void showEvent(QShowEvent* event) override;
 
 private:
-    void readSetupState();
     void loadPlan();
     void ensureRunner();
     void ensureJobMonitor();

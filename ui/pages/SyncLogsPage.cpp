@@ -295,14 +295,9 @@ SyncLogsPage::SyncLogsPage(Workspace& workspace, QWidget* parent)
     });
     connect(m_errorGroups, &QTreeWidget::itemActivated, this,
         [this](QTreeWidgetItem* item) { drillDown(item->data(GroupCode, Qt::UserRole).toString()); });
-    connect(m_configurationReader, &PairConfigurationReader::finished, this, [this](const setup::SetupState& state) {
-        m_statusLabel->clear();
-        setSetupState(state);
-    });
-    connect(m_configurationReader, &PairConfigurationReader::failed, this, [this](const QString& userMessage) {
-        m_statusLabel->clear();
-        m_banner->showMessage(MessageBanner::Level::Error, userMessage);
-    });
+    // Not signed in: the stored and imported logs are still there to read; Fetch says what it needs.
+    m_configurationReader->showReadsOn(m_statusLabel, m_banner, PairConfigurationReader::NotSignedIn::StayQuiet);
+    connect(m_configurationReader, &PairConfigurationReader::finished, this, &SyncLogsPage::setSetupState);
     updateButtons();
     showEmptyState();
 }
@@ -339,17 +334,7 @@ void SyncLogsPage::showEvent(QShowEvent* event)
     if (m_workspace.database().isOpen() && m_sets.isEmpty()) {
         reloadSets();
     }
-    if (!m_stateKnown && !m_configurationReader->isReading()) {
-        readSetupState();
-    }
-}
-
-void SyncLogsPage::readSetupState()
-{
-    if (m_configurationReader->read()) {
-        m_statusLabel->setText(m_configurationReader->progressText());
-    }
-    // Not signed in: the stored and imported logs are still there to read; Fetch says what it needs.
+    m_configurationReader->readWhenShown(m_stateKnown);
 }
 
 bool SyncLogsPage::hasJob() const

@@ -106,7 +106,6 @@ protected:
     void showEvent(QShowEvent* event) override;
 
 private:
-    void readSetupState();
     void showSelectedRecord();
     void readErrorGroups();
     void showEmptyState();

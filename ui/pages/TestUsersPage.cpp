@@ -249,17 +249,13 @@ TestUsersPage::TestUsersPage(Workspace& workspace, QWidget* parent)
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &TestUsersPage::showSelected);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &TestUsersPage::showSelected);
     updateButtons();
+    m_configurationReader->showReadsOn(m_progressLabel, m_banner, PairConfigurationReader::NotSignedIn::Tell);
     connect(m_configurationReader, &PairConfigurationReader::finished, this, [this](const setup::SetupState& state) {
-        m_progressLabel->clear();
         setSetupState(state);
         if (!PairConfigurationReader::hasJob(state)) {
             m_banner->showMessage(
                 MessageBanner::Level::Information, PairConfigurationReader::noJobMessage(state, tr("test users")));
         }
-    });
-    connect(m_configurationReader, &PairConfigurationReader::failed, this, [this](const QString& userMessage) {
-        m_progressLabel->clear();
-        m_banner->showMessage(MessageBanner::Level::Error, userMessage);
     });
 }
 
@@ -341,20 +337,7 @@ bool TestUsersPage::importList(const QString& filePath, QString* problem)
 void TestUsersPage::showEvent(QShowEvent* event)
 {
     QWidget::showEvent(event);
-    if (!m_stateKnown && !m_configurationReader->isReading()) {
-        readSetupState();
-    }
-}
-
-void TestUsersPage::readSetupState()
-{
-    if (!m_configurationReader->read()) {
-        if (!m_configurationReader->isReading()) {
-            m_banner->showMessage(MessageBanner::Level::Information, PairConfigurationReader::notSignedInMessage());
-        }
-        return;
-    }
-    m_progressLabel->setText(m_configurationReader->progressText());
+    m_configurationReader->readWhenShown(m_stateKnown);
 }
 
 bool TestUsersPage::hasJob() const

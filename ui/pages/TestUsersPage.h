@@ -94,7 +94,6 @@ protected:
     void showEvent(QShowEvent* event) override;
 
 private:
-    void readSetupState();
     void addFromDirectory(bool groupMembers);
     void startTestSync();
     void showSelected();

@@ -6,13 +6,11 @@
 // connection dropped mid-fetch (past the client's retries) and a sink that fails, each followed by a fetch that
 // resumes from the returned watermark without an overlap (so nothing is found again by luck: the union must equal a
 // clean read, with nothing missing), incremental fetches, and one user's timeline across both tenants.
-#include "core/graph/PageReader.h"
-#include "core/graph/endpoints/ProvisioningLogEndpoints.h"
 #include "core/logs/LogFetcher.h"
 #include "core/logs/UserTimeline.h"
 #include "core/logs/UserTimelineReader.h"
 #include "tests/support/ConfiguredPair.h"
-#include "tests/support/GraphWait.h"
+#include "tests/support/ProvisioningLogTestSupport.h"
 #include "tests/support/SignalWaiter.h"
 
 #include <catch2/catch.hpp>
@@ -22,20 +20,16 @@
 #include <QSet>
 #include <QSignalSpy>
 
-using tb::graph::ProvisioningLogEndpoints;
 using tb::logs::LogFetcher;
 using tb::logs::UserTimeline;
 using tb::logs::UserTimelineReader;
 using tb::model::ProvisioningLogEntry;
 using tb::test::ConfiguredPair;
-using tb::test::GraphWait;
+using tb::test::ProvisioningLogTestSupport;
 using tb::test::SignalWaiter;
 
 namespace {
 
-// Seed facts (resources/sandbox/contoso.json): 27 direct members each.
-const QString kSalesGroupId = QStringLiteral("c5bc1ffd-8557-5d19-998e-54b1d616591a");
-const QString kEngineeringGroupId = QStringLiteral("2ac53b61-79d6-5579-b3a9-1c02ea2e2c1d");
 const QString kAdele = QStringLiteral("adele.vance@contoso.onmicrosoft.com"); // in Sales
 const QString kTomas = QStringLiteral("tomas.fernandez@contoso.onmicrosoft.com"); // in Sales
 
@@ -103,37 +97,8 @@ Fetch fetch(ConfiguredPair& pair, const LogFetcher::Request& request, MemorySink
     }
     CHECK(finished.size() + failed.size() == 1);
     CHECK_FALSE(fetcher.isRunning());
-    for (const tb::test::SandboxLogEntry& entry : pair.fixture.requestLog(before)) {
-        if (entry.path().endsWith(QLatin1String("/auditLogs/provisioning"))) {
-            result.requestTargets.append(entry.target);
-        }
-    }
+    result.requestTargets = ProvisioningLogTestSupport::provisioningLogTargets(pair, before);
     return result;
-}
-
-// The job's records as one clean read sees them.
-QList<ProvisioningLogEntry> cleanRead(const ConfiguredPair& pair)
-{
-    ProvisioningLogEndpoints::ProvisioningLogQuery query;
-    query.jobId = pair.jobId;
-    const ProvisioningLogEndpoints endpoints(*pair.sourceClient);
-    const GraphWait::Pages pages = GraphWait::readAll(endpoints.provisioningLogs(query, nullptr));
-    REQUIRE(pages.result.has_value());
-    REQUIRE(pages.result->isComplete());
-    QList<ProvisioningLogEntry> entries;
-    for (const QJsonObject& item : pages.items) {
-        entries.append(ProvisioningLogEntry::fromJson(item));
-    }
-    return entries;
-}
-
-QSet<QString> idsOf(const QList<ProvisioningLogEntry>& entries)
-{
-    QSet<QString> ids;
-    for (const ProvisioningLogEntry& entry : entries) {
-        ids.insert(entry.id);
-    }
-    return ids;
 }
 
 QDateTime newestOf(const QList<ProvisioningLogEntry>& entries)
@@ -145,14 +110,6 @@ QDateTime newestOf(const QList<ProvisioningLogEntry>& entries)
         }
     }
     return newest;
-}
-
-// A pair whose job ran once with Sales assigned: a few dozen records in the source's log.
-void syncSales(ConfiguredPair& pair)
-{
-    pair.assign(kSalesGroupId);
-    pair.startJob();
-    REQUIRE(pair.fixture.runSyncCycle() == 1);
 }
 
 LogFetcher::Request requestFor(const ConfiguredPair& pair, int pageSize)
@@ -197,8 +154,8 @@ TimelineRun readTimeline(const ConfiguredPair& pair, const QString& user)
 TEST_CASE("LogFetcher reads a job's logs oldest first, page by page, into the sink", "[integration][logs][fetch]")
 {
     ConfiguredPair pair(ConfiguredPair::onDemandCycles());
-    syncSales(pair);
-    const QList<ProvisioningLogEntry> all = cleanRead(pair);
+    ProvisioningLogTestSupport::syncSales(pair);
+    const QList<ProvisioningLogEntry> all = ProvisioningLogTestSupport::cleanRead(pair);
     INFO("records in the log: " << all.size());
     REQUIRE(all.size() >= 20);
 
@@ -217,7 +174,7 @@ TEST_CASE("LogFetcher reads a job's logs oldest first, page by page, into the si
     CHECK(first.progressSignals == expectedPages);
     CHECK(first.outcome.records == all.size());
     CHECK(sink.duplicates == 0);
-    CHECK(sink.ids() == idsOf(all));
+    CHECK(sink.ids() == ProvisioningLogTestSupport::idsOf(all));
     CHECK(first.outcome.completeThrough == newestOf(all));
     CHECK(first.outcome.newestDelivered == newestOf(all));
     CHECK_FALSE(first.outcome.from.isValid()); // no watermark: from the beginning
@@ -237,8 +194,8 @@ TEST_CASE("A fetch cut off by a dropped connection resumes from its watermark: n
     "[integration][logs][fetch]")
 {
     ConfiguredPair pair(ConfiguredPair::onDemandCycles());
-    syncSales(pair);
-    const QList<ProvisioningLogEntry> all = cleanRead(pair);
+    ProvisioningLogTestSupport::syncSales(pair);
+    const QList<ProvisioningLogEntry> all = ProvisioningLogTestSupport::cleanRead(pair);
     REQUIRE(all.size() >= 20);
 
     // After the second page is stored, every further answer of the log is cut off halfway, past the client's 8
@@ -280,7 +237,7 @@ TEST_CASE("A fetch cut off by a dropped connection resumes from its watermark: n
     INFO(resumed.failure.toStdString());
     REQUIRE(resumed.outcome.isComplete());
     CHECK(resumed.outcome.from == broken.outcome.completeThrough);
-    CHECK(sink.ids() == idsOf(all)); // nothing missing, nothing extra
+    CHECK(sink.ids() == ProvisioningLogTestSupport::idsOf(all)); // nothing missing, nothing extra
     // Found twice only: the records at the watermark's instant (asked with ge).
     qsizetype atWatermark = 0;
     for (const ProvisioningLogEntry& entry : all) {
@@ -295,8 +252,8 @@ TEST_CASE("A sink that cannot store a page stops the fetch before that page and 
     "[integration][logs][fetch]")
 {
     ConfiguredPair pair(ConfiguredPair::onDemandCycles());
-    syncSales(pair);
-    const QList<ProvisioningLogEntry> all = cleanRead(pair);
+    ProvisioningLogTestSupport::syncSales(pair);
+    const QList<ProvisioningLogEntry> all = ProvisioningLogTestSupport::cleanRead(pair);
 
     MemorySink sink;
     sink.beforeStore = [](int page) -> std::optional<QString> {
@@ -316,13 +273,13 @@ TEST_CASE("A sink that cannot store a page stops the fetch before that page and 
     request.completeThrough = broken.outcome.completeThrough;
     const Fetch resumed = fetch(pair, request, sink);
     REQUIRE(resumed.outcome.isComplete());
-    CHECK(sink.ids() == idsOf(all));
+    CHECK(sink.ids() == ProvisioningLogTestSupport::idsOf(all));
 }
 
 TEST_CASE("An incremental fetch asks from the watermark minus the overlap", "[integration][logs][fetch]")
 {
     ConfiguredPair pair(ConfiguredPair::onDemandCycles());
-    syncSales(pair);
+    ProvisioningLogTestSupport::syncSales(pair);
     MemorySink sink;
     const Fetch first = fetch(pair, requestFor(pair, 1000), sink);
     REQUIRE(first.outcome.isComplete());
@@ -343,14 +300,14 @@ TEST_CASE("An incremental fetch asks from the watermark minus the overlap", "[in
     CHECK(sink.ids() == firstCycle);
 
     // A second cycle with Engineering assigned too: only its records are new.
-    pair.assign(kEngineeringGroupId);
+    pair.assign(ProvisioningLogTestSupport::engineeringGroupId());
     REQUIRE(pair.fixture.runSyncCycle() == 1);
-    const QList<ProvisioningLogEntry> all = cleanRead(pair);
+    const QList<ProvisioningLogEntry> all = ProvisioningLogTestSupport::cleanRead(pair);
     REQUIRE(all.size() > firstCycle.size() + 10);
     const int duplicatesBefore = sink.duplicates;
     const Fetch second = fetch(pair, request, sink);
     REQUIRE(second.outcome.isComplete());
-    CHECK(sink.ids() == idsOf(all));
+    CHECK(sink.ids() == ProvisioningLogTestSupport::idsOf(all));
     CHECK(second.outcome.records - (sink.duplicates - duplicatesBefore) == all.size() - firstCycle.size());
     CHECK(sink.duplicates - duplicatesBefore <= idle.outcome.records); // only those at the old watermark
     CHECK(second.outcome.completeThrough == newestOf(all));
@@ -364,7 +321,7 @@ TEST_CASE("An incremental fetch asks from the watermark minus the overlap", "[in
     const Fetch overlapping = fetch(pair, request, sink);
     REQUIRE(overlapping.outcome.isComplete());
     CHECK(overlapping.outcome.records == all.size());
-    CHECK(sink.ids() == idsOf(all));
+    CHECK(sink.ids() == ProvisioningLogTestSupport::idsOf(all));
     CHECK(QUrl::fromPercentEncoding(overlapping.requestTargets.first().toUtf8())
               .contains(
                   QStringLiteral("activityDateTime ge ") + LogFetcher::fetchFrom(request).toString(Qt::ISODateWithMs)));
@@ -373,7 +330,7 @@ TEST_CASE("An incremental fetch asks from the watermark minus the overlap", "[in
 TEST_CASE("Cancel stops a fetch with the watermark as far as delivered", "[integration][logs][fetch]")
 {
     ConfiguredPair pair(ConfiguredPair::onDemandCycles());
-    syncSales(pair);
+    ProvisioningLogTestSupport::syncSales(pair);
     LogFetcher fetcher(*pair.sourceClient);
     QSignalSpy finished(&fetcher, &LogFetcher::finished);
     QSignalSpy failed(&fetcher, &LogFetcher::failed);
@@ -402,7 +359,7 @@ TEST_CASE("A user's timeline joins the source's provisioning records and the tar
     ConfiguredPair pair(ConfiguredPair::onDemandCycles());
     // Tomas's create fails once, with a code the catalogue explains.
     REQUIRE(pair.fixture.injectUserErrors({kTomas}, QStringLiteral("AzureActiveDirectoryInvalidValue"), 1));
-    syncSales(pair);
+    ProvisioningLogTestSupport::syncSales(pair);
 
     const TimelineRun adele = readTimeline(pair, kAdele);
     REQUIRE(adele.failure.isEmpty());

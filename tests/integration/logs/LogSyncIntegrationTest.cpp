@@ -6,13 +6,11 @@
 // mid-fetch (past the client's retries) leaves the records of the delivered pages and a saved watermark, and the next
 // fetch completes the set with nothing doubled and nothing missing; the watermark survives closing and reopening the
 // database; a cancelled fetch keeps what it stored.
-#include "core/graph/PageReader.h"
-#include "core/graph/endpoints/ProvisioningLogEndpoints.h"
 #include "core/logs/LogStore.h"
 #include "core/logs/LogSync.h"
 #include "core/store/Database.h"
 #include "tests/support/ConfiguredPair.h"
-#include "tests/support/GraphWait.h"
+#include "tests/support/ProvisioningLogTestSupport.h"
 #include "tests/support/SignalWaiter.h"
 
 #include <catch2/catch.hpp>
@@ -22,22 +20,16 @@
 #include <QSignalSpy>
 #include <QUrl>
 
-using tb::graph::ProvisioningLogEndpoints;
 using tb::logs::LogQuery;
 using tb::logs::LogRow;
 using tb::logs::LogStore;
 using tb::logs::LogSync;
-using tb::model::ProvisioningLogEntry;
 using tb::store::StoreError;
 using tb::test::ConfiguredPair;
-using tb::test::GraphWait;
+using tb::test::ProvisioningLogTestSupport;
 using tb::test::SignalWaiter;
 
 namespace {
-
-// Seed facts (resources/sandbox/contoso.json): 27 direct members each.
-const QString kSalesGroupId = QStringLiteral("c5bc1ffd-8557-5d19-998e-54b1d616591a");
-const QString kEngineeringGroupId = QStringLiteral("2ac53b61-79d6-5579-b3a9-1c02ea2e2c1d");
 
 struct SyncRun
 {
@@ -76,27 +68,10 @@ SyncRun runSync(ConfiguredPair& pair, LogSync& sync, const std::function<void(in
     } else {
         run.failure = failed.first().at(0).toString();
     }
-    for (const tb::test::SandboxLogEntry& entry : pair.fixture.requestLog(before)) {
-        if (entry.path().endsWith(QLatin1String("/auditLogs/provisioning"))) {
-            run.requestTargets.append(QUrl::fromPercentEncoding(entry.target.toUtf8()));
-        }
+    for (const QString& target : ProvisioningLogTestSupport::provisioningLogTargets(pair, before)) {
+        run.requestTargets.append(QUrl::fromPercentEncoding(target.toUtf8()));
     }
     return run;
-}
-
-QSet<QString> cleanReadIds(const ConfiguredPair& pair)
-{
-    ProvisioningLogEndpoints::ProvisioningLogQuery query;
-    query.jobId = pair.jobId;
-    const ProvisioningLogEndpoints endpoints(*pair.sourceClient);
-    const GraphWait::Pages pages = GraphWait::readAll(endpoints.provisioningLogs(query, nullptr));
-    REQUIRE(pages.result.has_value());
-    REQUIRE(pages.result->isComplete());
-    QSet<QString> ids;
-    for (const QJsonObject& item : pages.items) {
-        ids.insert(ProvisioningLogEntry::fromJson(item).id);
-    }
-    return ids;
 }
 
 // Every record id stored in the set, each once (the store's UNIQUE (set_id, record_id) makes doubles impossible;
@@ -124,20 +99,13 @@ QDateTime saved(ConfiguredPair& pair, LogStore& store, qint64 setId)
     return std::get<QDateTime>(watermark);
 }
 
-void syncSales(ConfiguredPair& pair)
-{
-    pair.assign(kSalesGroupId);
-    pair.startJob();
-    REQUIRE(pair.fixture.runSyncCycle() == 1);
-}
-
 } // namespace
 
 TEST_CASE("LogSync stores a job's logs once, and a second fetch only the new ones", "[integration][logs][sync]")
 {
     ConfiguredPair pair(ConfiguredPair::onDemandCycles());
-    syncSales(pair);
-    const QSet<QString> firstCycle = cleanReadIds(pair);
+    ProvisioningLogTestSupport::syncSales(pair);
+    const QSet<QString> firstCycle = ProvisioningLogTestSupport::cleanReadIds(pair);
     REQUIRE(firstCycle.size() >= 20);
 
     LogStore store(*pair.database);
@@ -159,9 +127,9 @@ TEST_CASE("LogSync stores a job's logs once, and a second fetch only the new one
     CHECK(watermark == sync.outcome().completeThrough);
 
     // Another cycle with Engineering assigned: new records, and the first cycle's again only by the overlap.
-    pair.assign(kEngineeringGroupId);
+    pair.assign(ProvisioningLogTestSupport::engineeringGroupId());
     REQUIRE(pair.fixture.runSyncCycle() == 1);
-    const QSet<QString> both = cleanReadIds(pair);
+    const QSet<QString> both = ProvisioningLogTestSupport::cleanReadIds(pair);
     REQUIRE(both.size() > firstCycle.size());
     sync.setPageSize(1000);
     const SyncRun second = runSync(pair, sync);
@@ -186,8 +154,8 @@ TEST_CASE("A LogSync fetch cut off mid-way resumes from its saved watermark, als
     "[integration][logs][sync]")
 {
     ConfiguredPair pair(ConfiguredPair::onDemandCycles());
-    syncSales(pair);
-    const QSet<QString> all = cleanReadIds(pair);
+    ProvisioningLogTestSupport::syncSales(pair);
+    const QSet<QString> all = ProvisioningLogTestSupport::cleanReadIds(pair);
     REQUIRE(all.size() >= 20);
     const QString databasePath = pair.database->filePath();
     qint64 setId = 0;
@@ -250,8 +218,8 @@ TEST_CASE("A cancelled LogSync fetch keeps what it stored and its watermark, and
     "[integration][logs][sync]")
 {
     ConfiguredPair pair(ConfiguredPair::onDemandCycles());
-    syncSales(pair);
-    const QSet<QString> all = cleanReadIds(pair);
+    ProvisioningLogTestSupport::syncSales(pair);
+    const QSet<QString> all = ProvisioningLogTestSupport::cleanReadIds(pair);
 
     LogStore store(*pair.database);
     LogSync sync(*pair.sourceClient, store, *pair.database);
@@ -281,8 +249,8 @@ TEST_CASE("A cancelled LogSync fetch keeps what it stored and its watermark, and
 TEST_CASE("Without the database LogSync resumes from the newest stored record", "[integration][logs][sync]")
 {
     ConfiguredPair pair(ConfiguredPair::onDemandCycles());
-    syncSales(pair);
-    const QSet<QString> all = cleanReadIds(pair);
+    ProvisioningLogTestSupport::syncSales(pair);
+    const QSet<QString> all = ProvisioningLogTestSupport::cleanReadIds(pair);
     LogStore store(*pair.database);
     LogSync sync(*pair.sourceClient, store);
     const SyncRun first = runSync(pair, sync);
