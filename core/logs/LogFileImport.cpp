@@ -12,7 +12,6 @@
 
 namespace tb::logs {
 
-using model::ProvisioningLogEntry;
 using store::StoreError;
 
 namespace {
@@ -74,19 +73,19 @@ LogFileImport::Result LogFileImport::run(store::Database& database, const QStrin
             options.progress(read, total, result.records);
         }
     });
-    // Each JSON record's own text is stored as it is: building it again from the entry cost most of an import.
-    const LogImporter::Result imported = importer.importFileWithJson(
-        filePath, [&](const QList<ProvisioningLogEntry>& batch, const QList<QByteArray>& json) {
-            const auto inserted = store.insert(setId, batch, json);
-            if (const auto* error = std::get_if<StoreError>(&inserted)) {
-                storeError = *error;
-                return false;
-            }
-            result.records += std::get<int>(inserted);
-            return !(options.cancelRequested && options.cancelRequested());
-        });
-    if (const std::optional<StoreError> error = store.endBulkInsert()) {
-        qCWarning(lcLogs) << "leaving bulk insert mode failed:" << error->detail();
+    // The parsing thread makes the rows (a JSON record's own text is its body: building it again from the entry cost
+    // most of an import); this thread only writes them.
+    const LogImporter::Result imported = importer.importFileAsRows(filePath, [&](const QList<LogRecordRow>& rows) {
+        const auto inserted = store.insert(setId, rows);
+        if (const auto* error = std::get_if<StoreError>(&inserted)) {
+            storeError = *error;
+            return false;
+        }
+        result.records += std::get<int>(inserted);
+        return !(options.cancelRequested && options.cancelRequested());
+    });
+    if (const std::optional<StoreError> error = store.endBulkInsert(); error && !storeError) {
+        storeError = *error; // the last rows were not committed
     }
     result.importer = imported;
     result.format = imported.format;

@@ -49,6 +49,17 @@ QString typeName(const QJsonValue& value)
 
 // The checks fromJson's tolerance would let through silently: what a record needs, and the types of the fields
 // we read. Empty when the record is fine.
+// The first character of text that is not white space (as QByteArray::trimmed sees it), or '\0'.
+char firstNonSpace(const QByteArray& text)
+{
+    for (const char c : text) {
+        if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\v' && c != '\f') {
+            return c;
+        }
+    }
+    return '\0';
+}
+
 QString recordProblem(const QJsonObject& json)
 {
     const QJsonValue id = json.value(QLatin1String("id"));
@@ -144,9 +155,11 @@ QString companionFileProblem(const QSet<QString>& normalizedHeaders)
 // One batch on its way from the parsing thread to the caller's.
 struct LogImporter::Batch
 {
-    QList<Entry> entries;
-    QList<QByteArray> json; // each record's JSON as read (JSON files, when the sink wants it)
+    QList<Entry> entries; // Shape::Entries
+    QList<LogRecordRow> rows; // Shape::Rows
     qint64 bytesRead = 0;
+
+    [[nodiscard]] qsizetype size() const { return entries.size() + rows.size(); }
 };
 
 // Two batches at most in flight: the parser works on the next batch while the sink stores this one, and memory stays
@@ -211,28 +224,30 @@ class LogImporter::Delivery
 {
 public:
     Delivery(Result& result, BatchQueue* queue, const ProgressSink& progress, QIODevice& device, int batchSize,
-        bool keepJson, bool twoPasses)
+        Shape shape, bool twoPasses)
         : m_result(result)
         , m_queue(queue)
         , m_progress(progress)
         , m_batchSize(batchSize)
-        , m_keepJson(keepJson)
+        , m_shape(shape)
         , m_twoPasses(twoPasses)
         , m_total(device.isSequential() ? -1 : device.size())
     {
-        m_batch.entries.reserve(batchSize);
+        reserve();
     }
 
-    [[nodiscard]] bool keepsJson() const { return m_keepJson; }
-
     // False when the sink cancelled.
+    // json: the text a JSON record was read from, kept as the row's body (Shape::Rows).
     bool add(Entry&& entry, qint64 bytesRead, const QByteArray& json = {})
     {
-        m_batch.entries.append(std::move(entry));
-        if (m_keepJson) {
-            m_batch.json.append(json);
+        if (m_shape == Shape::Rows) {
+            // Made here, on the parsing thread: the entry is freed by the thread that allocated it, and the storing
+            // thread only writes.
+            m_batch.rows.append(LogRecordRow::from(entry, json));
+        } else {
+            m_batch.entries.append(std::move(entry));
         }
-        return m_batch.entries.size() < m_batchSize || flush(bytesRead);
+        return m_batch.size() < m_batchSize || flush(bytesRead);
     }
 
     bool flush(qint64 bytesRead)
@@ -240,17 +255,17 @@ public:
         m_result.bytesRead = bytesRead;
         if (!m_queue) {
             m_batch.entries.clear();
-            m_batch.json.clear();
+            m_batch.rows.clear();
             report(m_progress, m_total, m_twoPasses, true, bytesRead);
             return true;
         }
-        if (m_batch.entries.isEmpty()) {
+        if (m_batch.size() == 0) {
             return true;
         }
         m_batch.bytesRead = bytesRead;
         Batch full = std::move(m_batch);
         m_batch = Batch();
-        m_batch.entries.reserve(m_batchSize);
+        reserve();
         return m_queue->push(std::move(full));
     }
 
@@ -269,11 +284,20 @@ public:
     }
 
 private:
+    void reserve()
+    {
+        if (m_shape == Shape::Rows) {
+            m_batch.rows.reserve(m_batchSize);
+        } else {
+            m_batch.entries.reserve(m_batchSize);
+        }
+    }
+
     Result& m_result;
     BatchQueue* m_queue;
     const ProgressSink& m_progress;
     int m_batchSize;
-    bool m_keepJson;
+    Shape m_shape;
     bool m_twoPasses;
     qint64 m_total;
     Batch m_batch;
@@ -305,30 +329,29 @@ LogImporter::Format LogImporter::detectFormat(QByteArrayView head)
 
 LogImporter::Result LogImporter::importFile(const QString& path, const BatchSink& sink)
 {
-    return importFile(path, withoutJson(sink), false);
+    return importFile(
+        path, [&sink](const Batch& batch) { return sink(batch.entries); }, Shape::Entries);
 }
 
-LogImporter::Result LogImporter::importFileWithJson(const QString& path, const BatchWithJsonSink& sink)
+LogImporter::Result LogImporter::importFileAsRows(const QString& path, const RowSink& sink)
 {
-    return importFile(path, sink, true);
+    return importFile(
+        path, [&sink](const Batch& batch) { return sink(batch.rows); }, Shape::Rows);
 }
 
 LogImporter::Result LogImporter::importDevice(QIODevice& device, const BatchSink& sink)
 {
-    return importDevice(device, withoutJson(sink), false);
+    return importDevice(
+        device, [&sink](const Batch& batch) { return sink(batch.entries); }, Shape::Entries);
 }
 
-LogImporter::Result LogImporter::importDeviceWithJson(QIODevice& device, const BatchWithJsonSink& sink)
+LogImporter::Result LogImporter::importDeviceAsRows(QIODevice& device, const RowSink& sink)
 {
-    return importDevice(device, sink, true);
+    return importDevice(
+        device, [&sink](const Batch& batch) { return sink(batch.rows); }, Shape::Rows);
 }
 
-LogImporter::BatchWithJsonSink LogImporter::withoutJson(const BatchSink& sink)
-{
-    return [&sink](const QList<Entry>& batch, const QList<QByteArray>&) { return sink(batch); };
-}
-
-LogImporter::Result LogImporter::importFile(const QString& path, const BatchWithJsonSink& sink, bool keepJson)
+LogImporter::Result LogImporter::importFile(const QString& path, const Consumer& sink, Shape shape)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
@@ -336,10 +359,10 @@ LogImporter::Result LogImporter::importFile(const QString& path, const BatchWith
         result.error = QStringLiteral("cannot open %1: %2").arg(path, file.errorString());
         return result;
     }
-    return importDevice(file, sink, keepJson);
+    return importDevice(file, sink, shape);
 }
 
-LogImporter::Result LogImporter::importDevice(QIODevice& device, const BatchWithJsonSink& sink, bool keepJson)
+LogImporter::Result LogImporter::importDevice(QIODevice& device, const Consumer& sink, Shape shape)
 {
     Result result;
     result.format = detectFormat(device.peek(64 * 1024));
@@ -348,7 +371,7 @@ LogImporter::Result LogImporter::importDevice(QIODevice& device, const BatchWith
         return result;
     }
     if (m_options.validateFirst) {
-        const Result check = parse(device, result.format, nullptr, false);
+        const Result check = parse(device, result.format, nullptr, Shape::Entries);
         if (!check.ok) {
             return check;
         }
@@ -357,10 +380,10 @@ LogImporter::Result LogImporter::importDevice(QIODevice& device, const BatchWith
             return result;
         }
     }
-    return deliver(device, result.format, sink, keepJson);
+    return deliver(device, result.format, sink, shape);
 }
 
-LogImporter::Result LogImporter::deliver(QIODevice& device, Format format, const BatchWithJsonSink& sink, bool keepJson)
+LogImporter::Result LogImporter::deliver(QIODevice& device, Format format, const Consumer& sink, Shape shape)
 {
     // A second thread parses while this one hands batches to the sink (which stores them, typically on a database
     // connection of this thread): parsing and storing cost about the same, so a large import takes about half the
@@ -369,18 +392,18 @@ LogImporter::Result LogImporter::deliver(QIODevice& device, Format format, const
     BatchQueue queue;
     Result parsed;
     std::thread parser([&] {
-        parsed = parse(device, format, &queue, keepJson);
+        parsed = parse(device, format, &queue, shape);
         queue.close();
     });
     qint64 delivered = 0;
     bool cancelled = false;
     while (std::optional<Batch> batch = queue.pop()) {
-        if (!sink(batch->entries, batch->json)) {
+        if (!sink(*batch)) {
             cancelled = true;
             queue.stop();
             break;
         }
-        delivered += batch->entries.size();
+        delivered += batch->size();
         Delivery::report(m_progress, total, m_options.validateFirst, false, batch->bytesRead);
     }
     parser.join();
@@ -395,9 +418,9 @@ LogImporter::Result LogImporter::deliver(QIODevice& device, Format format, const
     return parsed;
 }
 
-LogImporter::Result LogImporter::parse(QIODevice& device, Format format, BatchQueue* queue, bool keepJson)
+LogImporter::Result LogImporter::parse(QIODevice& device, Format format, BatchQueue* queue, Shape shape)
 {
-    return format == Format::Json ? runJson(device, queue, keepJson) : runCsv(device, queue);
+    return format == Format::Json ? runJson(device, queue, shape) : runCsv(device, queue, shape);
 }
 
 LogImporter::Result LogImporter::readAll(QIODevice& device, QList<Entry>& records)
@@ -419,11 +442,11 @@ LogImporter::Result LogImporter::readAll(QIODevice& device, QList<Entry>& record
     return result;
 }
 
-LogImporter::Result LogImporter::runJson(QIODevice& device, BatchQueue* queue, bool keepJson)
+LogImporter::Result LogImporter::runJson(QIODevice& device, BatchQueue* queue, Shape shape)
 {
     Result result;
     result.format = Format::Json;
-    Delivery delivery(result, queue, m_progress, device, m_options.batchSize, keepJson, m_options.validateFirst);
+    Delivery delivery(result, queue, m_progress, device, m_options.batchSize, shape, m_options.validateFirst);
     JsonRecordScanner scanner(device, m_options.maxRecordBytes, m_options.maxFieldBytes);
     QByteArray text;
     while (true) {
@@ -437,19 +460,22 @@ LogImporter::Result LogImporter::runJson(QIODevice& device, BatchQueue* queue, b
         if (step == JsonRecordScanner::Step::End) {
             break;
         }
-        const QString where
-            = QStringLiteral("record %1 (line %2)").arg(scanner.recordIndex()).arg(scanner.recordLine());
+        // Made only for a message: a million records would pay for a million of them.
+        const auto where = [&scanner] {
+            return QStringLiteral("record %1 (line %2)").arg(scanner.recordIndex()).arg(scanner.recordLine());
+        };
         result.record = scanner.recordIndex();
         result.line = scanner.recordLine();
         // QJsonDocument reads only objects and arrays; say what a record of another kind is before it complains.
-        const QByteArray start = text.trimmed().left(1);
-        if (start != "{") {
-            const QString kind = start == "["  ? QStringLiteral("an array")
-                : start == "\""                ? QStringLiteral("a string")
-                : start == "t" || start == "f" ? QStringLiteral("a boolean")
-                : start == "n"                 ? QStringLiteral("null")
+        const char start = firstNonSpace(text);
+        if (start != '{') {
+            const QString kind = start == '['  ? QStringLiteral("an array")
+                : start == '"'                 ? QStringLiteral("a string")
+                : start == 't' || start == 'f' ? QStringLiteral("a boolean")
+                : start == 'n'                 ? QStringLiteral("null")
                                                : QStringLiteral("a number");
-            result.error = QStringLiteral("%1: expected a provisioning record (an object), found %2").arg(where, kind);
+            result.error
+                = QStringLiteral("%1: expected a provisioning record (an object), found %2").arg(where(), kind);
             return result;
         }
         QJsonParseError parseError {};
@@ -458,7 +484,7 @@ LogImporter::Result LogImporter::runJson(QIODevice& device, BatchQueue* queue, b
             const qint64 line = scanner.recordLine() + text.left(parseError.offset).count('\n');
             result.line = line;
             result.error = QStringLiteral("%1: the JSON is not valid at line %2: %3")
-                               .arg(where)
+                               .arg(where())
                                .arg(line)
                                .arg(parseError.errorString());
             return result;
@@ -467,8 +493,8 @@ LogImporter::Result LogImporter::runJson(QIODevice& device, BatchQueue* queue, b
         const QString problem = recordProblem(json);
         if (!problem.isEmpty()) {
             const QString id = json.value(QLatin1String("id")).toString();
-            result.error = id.isEmpty() ? QStringLiteral("%1: %2").arg(where, problem)
-                                        : QStringLiteral("%1, id %2: %3").arg(where, id.left(80), problem);
+            result.error = id.isEmpty() ? QStringLiteral("%1: %2").arg(where(), problem)
+                                        : QStringLiteral("%1, id %2: %3").arg(where(), id.left(80), problem);
             return result;
         }
         if (!delivery.add(Entry::fromJson(json), scanner.bytesRead(), text)) {
@@ -484,11 +510,11 @@ LogImporter::Result LogImporter::runJson(QIODevice& device, BatchQueue* queue, b
     return result;
 }
 
-LogImporter::Result LogImporter::runCsv(QIODevice& device, BatchQueue* queue)
+LogImporter::Result LogImporter::runCsv(QIODevice& device, BatchQueue* queue, Shape shape)
 {
     Result result;
     result.format = Format::Csv;
-    Delivery delivery(result, queue, m_progress, device, m_options.batchSize, false, m_options.validateFirst);
+    Delivery delivery(result, queue, m_progress, device, m_options.batchSize, shape, m_options.validateFirst);
     CsvRecordReader reader(device, m_options.maxFieldBytes, m_options.maxRecordBytes);
     bool inData = false;
     const auto failReader = [&]() {

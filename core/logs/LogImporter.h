@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/logs/LogRecordRow.h"
 #include "core/model/ProvisioningLogEntry.h"
 
 #include <QByteArrayView>
@@ -84,10 +85,9 @@ public:
 
     // A batch of records; return false to cancel the import.
     using BatchSink = std::function<bool(const QList<model::ProvisioningLogEntry>& batch)>;
-    // A batch with each record's JSON text exactly as the file holds it (json.at(i) is the text entries.at(i) was read
-    // from), for a store that keeps the original record; json is empty for a CSV file.
-    using BatchWithJsonSink
-        = std::function<bool(const QList<model::ProvisioningLogEntry>& batch, const QList<QByteArray>& json)>;
+    // A batch of the store's rows (LogRecordRow), made on the parsing thread: a JSON record's row keeps the text it
+    // was read from as its body; a CSV record's body is its entry's JSON. Return false to cancel the import.
+    using RowSink = std::function<bool(const QList<LogRecordRow>& rows)>;
     // Called after each batch and at the end; total is -1 when the device's size is unknown.
     using ProgressSink = std::function<void(qint64 bytesRead, qint64 bytesTotal)>;
 
@@ -100,9 +100,9 @@ public:
     [[nodiscard]] Result importFile(const QString& path, const BatchSink& sink);
     // Imports from an open, readable device; with validateFirst it must also be able to seek back to the start.
     [[nodiscard]] Result importDevice(QIODevice& device, const BatchSink& sink);
-    // The same, with each JSON record's text beside it (see BatchWithJsonSink).
-    [[nodiscard]] Result importFileWithJson(const QString& path, const BatchWithJsonSink& sink);
-    [[nodiscard]] Result importDeviceWithJson(QIODevice& device, const BatchWithJsonSink& sink);
+    // The same, as the log store's rows (see RowSink): what LogFileImport uses.
+    [[nodiscard]] Result importFileAsRows(const QString& path, const RowSink& sink);
+    [[nodiscard]] Result importDeviceAsRows(QIODevice& device, const RowSink& sink);
 
     // JSON when the first character after a byte order mark and whitespace is [ or {, CSV otherwise (a header
     // line), Unknown when there is nothing but whitespace.
@@ -118,15 +118,18 @@ private:
     class BatchQueue;
     class Delivery;
 
-    static BatchWithJsonSink withoutJson(const BatchSink& sink);
-    Result importFile(const QString& path, const BatchWithJsonSink& sink, bool keepJson);
-    Result importDevice(QIODevice& device, const BatchWithJsonSink& sink, bool keepJson);
+    // What a batch carries: parsed entries, or the store's rows.
+    enum class Shape { Entries, Rows };
+    using Consumer = std::function<bool(const Batch& batch)>;
+
+    Result importFile(const QString& path, const Consumer& sink, Shape shape);
+    Result importDevice(QIODevice& device, const Consumer& sink, Shape shape);
     // Parses on a second thread and calls the sink on this one.
-    Result deliver(QIODevice& device, Format format, const BatchWithJsonSink& sink, bool keepJson);
+    Result deliver(QIODevice& device, Format format, const Consumer& sink, Shape shape);
     // Parses on this thread; batches go to the queue, or nowhere without one (the check pass of validateFirst).
-    Result parse(QIODevice& device, Format format, BatchQueue* queue, bool keepJson);
-    Result runJson(QIODevice& device, BatchQueue* queue, bool keepJson);
-    Result runCsv(QIODevice& device, BatchQueue* queue);
+    Result parse(QIODevice& device, Format format, BatchQueue* queue, Shape shape);
+    Result runJson(QIODevice& device, BatchQueue* queue, Shape shape);
+    Result runCsv(QIODevice& device, BatchQueue* queue, Shape shape);
 
     Options m_options;
     ProgressSink m_progress;

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/logs/LogStore.h"
 
+#include "core/logs/LogRecordWriter.h"
 #include "core/store/Database.h"
 
 #include <QJsonDocument>
@@ -9,9 +10,7 @@
 #include <QSqlQuery>
 #include <QVariant>
 
-#include <atomic>
 #include <thread>
-#include <vector>
 
 namespace tb::logs {
 
@@ -20,37 +19,8 @@ using store::StoreError;
 
 namespace {
 
-// zlib level 1: the JSON of a record shrinks to about a quarter at a fraction of the time of the default level.
-constexpr int kCompressionLevel = 1;
-
-// Below this many entries a batch builds its JSON on the inserting thread; above, a second thread builds it while
-// SQLite writes the columns and indexes.
-constexpr qsizetype kParallelBodiesFrom = 256;
-
-// The stored form of a record's JSON: its text compressed (qCompress, which starts with the length as 4 bytes, big
-// endian). Measured on 50,000 generated records of 2.2 KB: uncompressed text made the file 2.4 times larger and the
-// import no faster (the extra writes cost what zlib saves). jsonOf also reads a body that is the text itself (it
-// starts with { or white space; a compressed record would have to be over 1.9 GB to start with one of those bytes).
-QByteArray bodyOf(const ProvisioningLogEntry& entry)
-{
-    return qCompress(QJsonDocument(entry.toJson()).toJson(QJsonDocument::Compact), kCompressionLevel);
-}
-
-QByteArray bodyOf(const QByteArray& json)
-{
-    return qCompress(json, kCompressionLevel);
-}
-
-QByteArray jsonOf(const QByteArray& body)
-{
-    if (!body.isEmpty()) {
-        const char first = body.at(0);
-        if (first == '{' || first == ' ' || first == '\t' || first == '\r' || first == '\n') {
-            return body;
-        }
-    }
-    return qUncompress(body);
-}
+// Below this many entries insert() makes the rows on the calling thread alone.
+constexpr qsizetype kParallelRowsFrom = 256;
 
 // QtSql binds a null QString as SQL NULL; the text columns are NOT NULL with '' for "nothing".
 QString text(const QString& value)
@@ -66,16 +36,6 @@ qint64 msOf(const QDateTime& time)
 QDateTime timeOf(qint64 ms)
 {
     return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
-}
-
-QString userPrincipalName(const ProvisioningLogEntry::Identity& identity)
-{
-    for (const auto& [key, value] : identity.details) {
-        if (key.compare(QLatin1String("UserPrincipalName"), Qt::CaseInsensitive) == 0) {
-            return value;
-        }
-    }
-    return {};
 }
 
 LogSet setFrom(const QSqlQuery& query)
@@ -307,6 +267,8 @@ LogStore::LogStore(store::Database& database)
     : m_database(database)
 { }
 
+LogStore::~LogStore() = default;
+
 StoreError LogStore::queryError(const QString& detail) const
 {
     return StoreError(StoreError::Kind::QueryFailed, m_database.filePath(), detail);
@@ -405,6 +367,8 @@ std::optional<StoreError> LogStore::deleteSet(qint64 setId)
         QStringLiteral("DELETE FROM log_record_bodies WHERE record_rowid IN "
                        "(SELECT id FROM log_records WHERE set_id = ?)"),
         QStringLiteral("DELETE FROM log_records WHERE set_id = ?"),
+        // After the records: while the set is listed, the delete trigger knows they are not in the text index.
+        QStringLiteral("DELETE FROM log_fts_deferred WHERE set_id = ?"),
         QStringLiteral("DELETE FROM log_sets WHERE id = ?"),
     };
     for (const QString& statement : statements) {
@@ -435,131 +399,33 @@ std::variant<int, StoreError> LogStore::insert(
     if (!json.isEmpty() && json.size() != entries.size()) {
         return queryError(QStringLiteral("%1 log records, but %2 JSON texts").arg(entries.size()).arg(json.size()));
     }
-    // The record's own text when the caller has it: no JSON to build, only to compress.
-    const auto bodyAt = [&](size_t i) {
-        const auto index = static_cast<qsizetype>(i);
-        return !json.isEmpty() && !json.at(index).isEmpty() ? bodyOf(json.at(index)) : bodyOf(entries.at(index));
-    };
-    if (entries.isEmpty()) {
-        return 0;
-    }
-    for (qsizetype i = 0; i < entries.size(); ++i) {
-        if (entries.at(i).id.isEmpty()) {
-            return queryError(QStringLiteral("log record %1 of %2 has no id").arg(i + 1).arg(entries.size()));
+    // Making a row (its JSON built and compressed) costs about as much as writing it: above a few hundred entries a
+    // second thread makes half of them.
+    QList<LogRecordRow> rows(entries.size());
+    const auto makeRows = [&](qsizetype from, qsizetype to) {
+        for (qsizetype i = from; i < to; ++i) {
+            rows[i] = LogRecordRow::from(entries.at(i), json.isEmpty() ? QByteArray() : json.at(i));
         }
-    }
-    QSqlDatabase db = m_database.connection();
-    if (!db.transaction()) {
-        return queryError(db.lastError().text());
-    }
-    auto fail = [&](const QSqlQuery& failed) {
-        const QString detail = failed.lastError().text();
-        db.rollback();
-        return queryError(detail);
     };
-    QSqlQuery check(db);
-    check.prepare(QStringLiteral("SELECT 1 FROM log_sets WHERE id = ?"));
-    check.addBindValue(setId);
-    if (!check.exec()) {
-        return fail(check);
+    const qsizetype half = entries.size() >= kParallelRowsFrom ? entries.size() / 2 : entries.size();
+    std::thread helper;
+    if (half < entries.size()) {
+        helper = std::thread(makeRows, half, entries.size());
     }
-    if (!check.next()) {
-        db.rollback();
-        return queryError(QStringLiteral("no log set %1").arg(setId));
+    makeRows(0, half);
+    if (helper.joinable()) {
+        helper.join();
     }
-    check.finish();
+    return insert(setId, rows);
+}
 
-    // Prepared once per batch and bound by position: the cost per record is the binding and SQLite's own work.
-    QSqlQuery record(db);
-    if (!record.prepare(QStringLiteral(
-            "INSERT OR IGNORE INTO log_records (set_id, record_id, activity_ms, status, action, cycle_id, change_id, "
-            "job_id, source_id, source_name, source_upn, target_id, target_name, target_upn, error_code, "
-            "error_reason, error_details, duration_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-            "?)"))) {
-        return fail(record);
+std::variant<int, StoreError> LogStore::insert(qint64 setId, const QList<LogRecordRow>& rows)
+{
+    if (m_bulkWriter) {
+        return m_bulkWriter->write(setId, rows);
     }
-    QSqlQuery body(db);
-    if (!body.prepare(QStringLiteral("INSERT INTO log_record_bodies (record_rowid, body) VALUES (?, ?)"))) {
-        return fail(body);
-    }
-    // The JSON of each record (building and compressing it costs about as much as SQLite's work) is made by a second
-    // thread while this one inserts the columns; once the columns are in, this thread joins in for the records that
-    // turned out new, and both skip the known ones (the overlap of an incremental fetch costs no JSON then). The bodies
-    // are written last, in row order, which keeps log_record_bodies an append. The worker only reads the entries.
-    const auto size = static_cast<size_t>(entries.size());
-    std::vector<QByteArray> bodies(size);
-    std::vector<char> isNew(size, 0);
-    std::atomic<size_t> nextBody {0};
-    std::atomic<bool> columnsDone {false};
-    auto makeBodies = [&] {
-        for (size_t i = nextBody++; i < size; i = nextBody++) {
-            if (!columnsDone.load(std::memory_order_acquire) || isNew[i] != 0) {
-                bodies[i] = bodyAt(i);
-            }
-        }
-    };
-    std::thread worker;
-    if (entries.size() >= kParallelBodiesFrom) {
-        worker = std::thread(makeBodies);
-    }
-    std::vector<std::pair<size_t, QVariant>> newRows;
-    newRows.reserve(size);
-    auto abandon = [&](const QSqlQuery& failed) {
-        nextBody = size; // the worker stops at its next record
-        if (worker.joinable()) {
-            worker.join();
-        }
-        return fail(failed);
-    };
-    for (qsizetype i = 0; i < entries.size(); ++i) {
-        const ProvisioningLogEntry& entry = entries.at(i);
-        record.bindValue(0, setId);
-        record.bindValue(1, entry.id);
-        record.bindValue(2, msOf(entry.activityDateTime));
-        record.bindValue(3, text(entry.status));
-        record.bindValue(4, text(entry.action));
-        record.bindValue(5, text(entry.cycleId));
-        record.bindValue(6, text(entry.changeId));
-        record.bindValue(7, text(entry.jobId));
-        record.bindValue(8, text(entry.sourceIdentity.id));
-        record.bindValue(9, text(entry.sourceIdentity.displayName));
-        record.bindValue(10, text(userPrincipalName(entry.sourceIdentity)));
-        record.bindValue(11, text(entry.targetIdentity.id));
-        record.bindValue(12, text(entry.targetIdentity.displayName));
-        record.bindValue(13, text(userPrincipalName(entry.targetIdentity)));
-        record.bindValue(14, text(entry.error.code));
-        record.bindValue(15, text(entry.error.reason));
-        record.bindValue(16, text(entry.error.additionalDetails));
-        record.bindValue(17, entry.durationMs);
-        if (!record.exec()) {
-            return abandon(record);
-        }
-        if (record.numRowsAffected() == 1) { // else already stored
-            newRows.emplace_back(static_cast<size_t>(i), record.lastInsertId());
-            isNew[static_cast<size_t>(i)] = 1;
-        }
-    }
-    columnsDone.store(true, std::memory_order_release);
-    makeBodies();
-    if (worker.joinable()) {
-        worker.join();
-    }
-    for (const auto& [index, rowId] : newRows) {
-        body.bindValue(0, rowId);
-        QByteArray& made = bodies[index];
-        body.bindValue(1, made.isNull() ? bodyAt(index) : made);
-        if (!body.exec()) {
-            return fail(body);
-        }
-        made = QByteArray(); // the memory goes back as the batch is written
-    }
-    const int added = static_cast<int>(newRows.size());
-    if (!db.commit()) {
-        const QString detail = db.lastError().text();
-        db.rollback();
-        return queryError(detail);
-    }
-    return added;
+    LogRecordWriter writer(m_database.filePath(), LogRecordWriter::Mode::Normal);
+    return writer.write(setId, rows);
 }
 
 std::variant<QDateTime, StoreError> LogStore::newestActivityTime(qint64 setId) const
@@ -641,7 +507,7 @@ std::variant<std::optional<ProvisioningLogEntry>, StoreError> LogStore::record(q
     if (!query.next()) {
         return std::optional<ProvisioningLogEntry>();
     }
-    const QByteArray json = jsonOf(query.value(0).toByteArray());
+    const QByteArray json = LogRecordRow::jsonOf(query.value(0).toByteArray());
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
@@ -671,30 +537,22 @@ std::variant<QList<ErrorCodeCount>, StoreError> LogStore::countsByErrorCode(cons
 
 std::optional<StoreError> LogStore::beginBulkInsert()
 {
-    QSqlQuery query(m_database.connection());
-    // synchronous=OFF: commits do not wait for the disk; WAL still keeps the file consistent. A 256 MB cache holds
-    // the indexes' working set. Checkpoints come every 40 MB of WAL instead of 4 MB; never checkpointing is no
-    // option: each commit appends the index pages it touched again, and a million records made a WAL of many GB.
-    for (const QString& pragma : {QStringLiteral("PRAGMA synchronous=OFF"), QStringLiteral("PRAGMA cache_size=-262144"),
-             QStringLiteral("PRAGMA temp_store=MEMORY"), QStringLiteral("PRAGMA wal_autocheckpoint=10000")}) {
-        if (!query.exec(pragma)) {
-            return queryError(query.lastError().text());
-        }
+    auto writer = std::make_unique<LogRecordWriter>(m_database.filePath(), LogRecordWriter::Mode::Bulk);
+    if (std::optional<StoreError> failed = writer->open()) {
+        return failed;
     }
+    m_bulkWriter = std::move(writer);
     return std::nullopt;
 }
 
 std::optional<StoreError> LogStore::endBulkInsert()
 {
-    QSqlQuery query(m_database.connection());
-    for (const QString& pragma :
-        {QStringLiteral("PRAGMA synchronous=NORMAL"), QStringLiteral("PRAGMA cache_size=-2000"),
-            QStringLiteral("PRAGMA wal_autocheckpoint=1000"), QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")}) {
-        if (!query.exec(pragma)) {
-            return queryError(query.lastError().text());
-        }
+    if (!m_bulkWriter) {
+        return std::nullopt;
     }
-    return std::nullopt;
+    std::optional<StoreError> failed = m_bulkWriter->finish();
+    m_bulkWriter.reset(); // checkpoints and closes its connection
+    return failed;
 }
 
 } // namespace tb::logs

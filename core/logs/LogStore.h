@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/logs/LogQuery.h"
+#include "core/logs/LogRecordRow.h"
 #include "core/model/ProvisioningLogEntry.h"
 #include "core/store/StoreError.h"
 
@@ -11,6 +12,7 @@
 #include <QList>
 #include <QString>
 
+#include <memory>
 #include <optional>
 #include <variant>
 
@@ -19,6 +21,8 @@ class Database;
 }
 
 namespace tb::logs {
+
+class LogRecordWriter;
 
 // A group of provisioning log records that are always looked at apart from others: the logs fetched for one
 // provisioning job, or one file an administrator imported (Migrations step 4, table log_sets).
@@ -75,6 +79,9 @@ class LogStore final
 {
 public:
     explicit LogStore(store::Database& database);
+    ~LogStore();
+    LogStore(const LogStore&) = delete;
+    LogStore& operator=(const LogStore&) = delete;
 
     // The set of one job's fetched logs, created on first use.
     [[nodiscard]] std::variant<LogSet, store::StoreError> jobSet(
@@ -97,6 +104,9 @@ public:
     // so that record() gives back what fromJson gives. An empty json list, or an empty text, means "build it".
     [[nodiscard]] std::variant<int, store::StoreError> insert(
         qint64 setId, const QList<model::ProvisioningLogEntry>& entries, const QList<QByteArray>& json);
+    // The same with rows made already (LogRecordRow::from, on the thread that read the records). The rows are
+    // written through SQLite's C API on a connection of the writer's own (LogRecordWriter).
+    [[nodiscard]] std::variant<int, store::StoreError> insert(qint64 setId, const QList<LogRecordRow>& rows);
     // The newest activity time stored in the set, where the next incremental fetch starts; invalid when empty.
     [[nodiscard]] std::variant<QDateTime, store::StoreError> newestActivityTime(qint64 setId) const;
     // Records in the set.
@@ -115,9 +125,11 @@ public:
     // out). The query's own error code filter is ignored, so the view can drill down and come back.
     [[nodiscard]] std::variant<QList<ErrorCodeCount>, store::StoreError> countsByErrorCode(const LogQuery& query) const;
 
-    // Bulk mode for a large fetch or import: no fsync per transaction, a large page cache, checkpoints every 40 MB of
-    // WAL. A power loss during bulk mode can lose the last transactions (never corrupt the file: WAL).
-    // Ending it restores the normal settings and checkpoints.
+    // Bulk mode for a large fetch or import: inserts go through one writer connection kept open, in transactions of
+    // 100,000 rows, with no fsync per commit and a large page cache (LogRecordWriter::Mode::Bulk). Until it ends,
+    // other connections (this store's queries too) may not see the last rows. A power loss during bulk mode can lose
+    // the last transactions (never corrupt the file: WAL). Ending it commits the rest, checkpoints and closes that
+    // connection; its error means the rows since the last commit were not stored.
     [[nodiscard]] std::optional<store::StoreError> beginBulkInsert();
     [[nodiscard]] std::optional<store::StoreError> endBulkInsert();
 
@@ -125,6 +137,7 @@ private:
     [[nodiscard]] store::StoreError queryError(const QString& detail) const;
 
     store::Database& m_database;
+    std::unique_ptr<LogRecordWriter> m_bulkWriter; // between beginBulkInsert and endBulkInsert
 };
 
 } // namespace tb::logs

@@ -147,6 +147,30 @@ QList<QStringList> Migrations::steps()
                            " old.target_name, old.target_upn, old.error_code, old.error_reason, old.error_details);"
                            " END"),
         },
+        // 5: a bulk import fills the text index of its new set once, at the end (issue 7). One INSERT ... SELECT
+        // indexes 200,000 records in 3 s; the same rows through the insert trigger took 18 s, because FTS5 writes
+        // its pending terms at the end of every statement. A set listed in log_fts_deferred has none of its rows in
+        // log_fts, so both triggers leave it alone (deleting a row that is not indexed would damage the index);
+        // the writer that listed it indexes the set and removes it from the list in one transaction.
+        {
+            QStringLiteral("CREATE TABLE log_fts_deferred (set_id INTEGER PRIMARY KEY)"),
+            QStringLiteral("DROP TRIGGER log_records_fts_insert"),
+            QStringLiteral("DROP TRIGGER log_records_fts_delete"),
+            QStringLiteral("CREATE TRIGGER log_records_fts_insert AFTER INSERT ON log_records"
+                           " WHEN NOT EXISTS (SELECT 1 FROM log_fts_deferred WHERE set_id = new.set_id) BEGIN"
+                           " INSERT INTO log_fts (rowid, source_id, source_name, source_upn, target_id, target_name,"
+                           " target_upn, error_code, error_reason, error_details) VALUES (new.id, new.source_id,"
+                           " new.source_name, new.source_upn, new.target_id, new.target_name, new.target_upn,"
+                           " new.error_code, new.error_reason, new.error_details);"
+                           " END"),
+            QStringLiteral("CREATE TRIGGER log_records_fts_delete AFTER DELETE ON log_records"
+                           " WHEN NOT EXISTS (SELECT 1 FROM log_fts_deferred WHERE set_id = old.set_id) BEGIN"
+                           " INSERT INTO log_fts (log_fts, rowid, source_id, source_name, source_upn, target_id,"
+                           " target_name, target_upn, error_code, error_reason, error_details) VALUES ('delete',"
+                           " old.id, old.source_id, old.source_name, old.source_upn, old.target_id,"
+                           " old.target_name, old.target_upn, old.error_code, old.error_reason, old.error_details);"
+                           " END"),
+        },
     };
 }
 

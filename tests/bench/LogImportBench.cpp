@@ -6,8 +6,8 @@
 // ProvisioningLogGenerator, about 1.5 KB of JSON each) as the admin center's JSON download (one top-level array)
 // and as its CSV summary file; the writing is not timed. Then, for each file:
 //  1. parsing alone: LogImporter over the file with a sink that keeps nothing;
-//  2. JSON: the whole import into a new store keeping each record's own text (LogImporter::importFileWithJson into
-//     LogStore::insert with json, in bulk mode, as LogFileImport does it);
+//  2. JSON: the whole import into a new store as rows (LogImporter::importFileAsRows into LogStore::insert, in bulk
+//     mode, as LogFileImport does it, without its set bookkeeping), so that schema experiments can run first;
 //  3. the whole import into a new store (LogFileImport::run, the app's path): records/s by the wall clock and by the
 //     CPU time of the process (on a shared machine the wall clock also counts the waits for a core);
 //  4. the file size, the database size after the import, the peak resident set size so far.
@@ -117,23 +117,33 @@ bool writeFile(const QString& path, LogExporter::Format format, qint64 records, 
     return exporter.finish();
 }
 
+// Parsing alone (the sink keeps nothing), as entries and as the store's rows (their making, compression included, is
+// the parsing thread's share of an import).
 void parseOnly(const QString& path)
 {
-    LogImporter importer;
-    qint64 records = 0;
-    const double cpuBefore = processCpuS();
-    QElapsedTimer timer;
-    timer.start();
-    const LogImporter::Result result = importer.importFile(path, [&](const QList<ProvisioningLogEntry>& batch) {
-        records += batch.size();
-        return true;
-    });
-    const double wallS = static_cast<double>(timer.nsecsElapsed()) / 1e9;
-    const double cpuS = processCpuS() - cpuBefore;
-    out() << "  parse only: " << records << " records"
-          << (result.ok ? QString() : QStringLiteral(" FAILED: ") + result.error) << ", "
-          << QString::number(wallS, 'f', 1) << " s => " << rate(records, wallS) << " records/s wall, "
-          << rate(records, cpuS) << " records/s CPU (load " << loadAverage() << ")" << Qt::endl;
+    for (const bool asRows : {false, true}) {
+        LogImporter importer;
+        qint64 records = 0;
+        const double cpuBefore = processCpuS();
+        QElapsedTimer timer;
+        timer.start();
+        const LogImporter::Result result = asRows
+            ? importer.importFileAsRows(path,
+                [&](const QList<tb::logs::LogRecordRow>& rows) {
+                    records += rows.size();
+                    return true;
+                })
+            : importer.importFile(path, [&](const QList<ProvisioningLogEntry>& batch) {
+                  records += batch.size();
+                  return true;
+              });
+        const double wallS = static_cast<double>(timer.nsecsElapsed()) / 1e9;
+        const double cpuS = processCpuS() - cpuBefore;
+        out() << (asRows ? "  parse into rows only: " : "  parse only: ") << records << " records"
+              << (result.ok ? QString() : QStringLiteral(" FAILED: ") + result.error) << ", "
+              << QString::number(wallS, 'f', 1) << " s => " << rate(records, wallS) << " records/s wall, "
+              << rate(records, cpuS) << " records/s CPU (load " << loadAverage() << ")" << Qt::endl;
+    }
 }
 
 void importIntoFreshStore(const QString& path, const QString& databasePath)
@@ -160,9 +170,9 @@ void importIntoFreshStore(const QString& path, const QString& databasePath)
           << QString::number(peakRssMb(), 'f', 0) << " MB" << Qt::endl;
 }
 
-// The glue of LogFileImport (a new import set, bulk mode, batches into the store) with the store keeping each JSON
-// record's own text (LogImporter::importFileWithJson + LogStore::insert with json): no JSON built per record.
-void importWithJsonIntoFreshStore(const QString& path, const QString& databasePath)
+// The glue of LogFileImport (a new import set, bulk mode, batches of rows into the store) on a store that
+// TB_BENCH_SQL may change first.
+void importRowsIntoFreshStore(const QString& path, const QString& databasePath)
 {
     {
         tb::store::Database database(databasePath);
@@ -195,20 +205,20 @@ void importWithJsonIntoFreshStore(const QString& path, const QString& databasePa
             ? qEnvironmentVariableIntValue("TB_BENCH_BATCH")
             : options.batchSize;
         LogImporter importer(options);
-        const LogImporter::Result result = importer.importFileWithJson(
-            path, [&](const QList<ProvisioningLogEntry>& batch, const QList<QByteArray>& json) {
-                const auto inserted = store.insert(setId, batch, json);
-                if (const auto* error = std::get_if<tb::store::StoreError>(&inserted)) {
-                    failure = error->detail();
-                    return false;
-                }
-                stored += std::get<int>(inserted);
-                return true;
-            });
+        const LogImporter::Result result
+            = importer.importFileAsRows(path, [&](const QList<tb::logs::LogRecordRow>& rows) {
+                  const auto inserted = store.insert(setId, rows);
+                  if (const auto* error = std::get_if<tb::store::StoreError>(&inserted)) {
+                      failure = error->detail();
+                      return false;
+                  }
+                  stored += std::get<int>(inserted);
+                  return true;
+              });
         const bool ended = !store.endBulkInsert();
         const double wallS = static_cast<double>(timer.nsecsElapsed()) / 1e9;
         const double cpuS = processCpuS() - cpuBefore;
-        out() << "  import keeping the file's JSON (importFileWithJson + insert with json): " << stored << " records"
+        out() << "  import as rows (importFileAsRows + LogStore::insert): " << stored << " records"
               << (result.ok && ended && failure.isEmpty() ? QString()
                                                           : QStringLiteral(" FAILED: ") + result.error + failure)
               << ", " << QString::number(wallS, 'f', 1) << " s => " << rate(stored, wallS)
@@ -217,9 +227,11 @@ void importWithJsonIntoFreshStore(const QString& path, const QString& databasePa
     }
     out() << "  database size: " << megabytes(databaseSize(databasePath)) << ", peak RSS so far "
           << QString::number(peakRssMb(), 'f', 0) << " MB" << Qt::endl;
-    QFile::remove(databasePath);
-    QFile::remove(databasePath + QStringLiteral("-wal"));
-    QFile::remove(databasePath + QStringLiteral("-shm"));
+    if (!qEnvironmentVariableIsSet("TB_BENCH_KEEP")) {
+        QFile::remove(databasePath);
+        QFile::remove(databasePath + QStringLiteral("-wal"));
+        QFile::remove(databasePath + QStringLiteral("-shm"));
+    }
 }
 
 } // namespace
@@ -281,8 +293,8 @@ int main(int argc, char** argv)
         if (parse) {
             parseOnly(file);
         }
-        if (json) {
-            importWithJsonIntoFreshStore(file, temporary.filePath(format + QStringLiteral("-raw-profile.sqlite")));
+        if (json || !qEnvironmentVariableIsEmpty("TB_BENCH_SQL")) {
+            importRowsIntoFreshStore(file, temporary.filePath(format + QStringLiteral("-raw-profile.sqlite")));
         }
         if (viaApp) {
             importIntoFreshStore(file, temporary.filePath(format + QStringLiteral("-profile.sqlite")));
