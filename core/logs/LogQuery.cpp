@@ -28,19 +28,36 @@ bool hasToken(const QString& word)
     return false;
 }
 
+// Shorter words ("a", "on") would pull in most codes.
+constexpr qsizetype kMinimumCodePart = 3;
+
 } // namespace
 
-QString LogQuery::matchExpression(const QString& userText)
+QString LogQuery::matchExpression(const QString& userText, const QStringList& errorCodes)
 {
     static const QRegularExpression kSpace(QStringLiteral("\\s+"));
     QStringList terms;
     for (const QString& word : userText.split(kSpace, Qt::SkipEmptyParts)) {
-        if (hasToken(word)) {
-            // The star makes the last token of the phrase a prefix, so results come while a name is being typed.
-            terms.append(quoted(word) + QLatin1Char('*'));
+        if (!hasToken(word)) {
+            continue;
         }
+        // The star makes the last token of the phrase a prefix, so results come while a name is being typed.
+        QStringList alternatives {quoted(word) + QLatin1Char('*')};
+        if (word.size() >= kMinimumCodePart) {
+            for (const QString& code : errorCodes) {
+                // A code the word starts is found by the prefix already.
+                if (hasToken(code) && code.contains(word, Qt::CaseInsensitive)
+                    && !code.startsWith(word, Qt::CaseInsensitive)) {
+                    alternatives.append(quoted(code));
+                }
+            }
+        }
+        terms.append(alternatives.size() == 1
+                ? alternatives.constFirst()
+                : QLatin1Char('(') + alternatives.join(QStringLiteral(" OR ")) + QLatin1Char(')'));
     }
-    return terms.join(QLatin1Char(' ')); // juxtaposition is AND in FTS5
+    // Juxtaposition is AND in FTS5 between phrases only; a parenthesised group needs the keyword.
+    return terms.join(QStringLiteral(" AND "));
 }
 
 QString LogQuery::phraseExpression(const QStringList& columns, const QString& value)

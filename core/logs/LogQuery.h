@@ -34,7 +34,7 @@ struct LogQuery
     QString sourceIdentity; // the source's object id, display name or user principal name
     QString targetIdentity; // the target's object id, display name or user principal name
     QString errorCode; // e.g. AzureActiveDirectoryConflictEntry
-    QString text; // free text over identities and error code, reason and details
+    QString text; // free text over identities and error code (also a part of one), reason and details
     SortColumn sortColumn = SortColumn::ActivityTime;
     Qt::SortOrder sortOrder = Qt::DescendingOrder;
     int pageSize = 50;
@@ -42,7 +42,10 @@ struct LogQuery
     // The FTS5 MATCH expression for what a person typed: every word becomes a quoted string (quotes doubled) with
     // a prefix star, so AND, OR, NOT, NEAR, column filters, parentheses and stray quotes are searched for as text
     // and never read as query syntax. Empty when the text has no word.
-    [[nodiscard]] static QString matchExpression(const QString& userText);
+    // errorCodes are the codes the set holds. The tokenizer keeps a code such as AzureActiveDirectoryConflictEntry as
+    // one word, so "conflict" would not find it; a word of three or more characters inside one of these codes also
+    // matches that code (as an OR of quoted strings, still never syntax).
+    [[nodiscard]] static QString matchExpression(const QString& userText, const QStringList& errorCodes = {});
     // The expression that finds a whole value (an identity, exactly) as one phrase in the given FTS columns;
     // empty when the value has no word in it.
     [[nodiscard]] static QString phraseExpression(const QStringList& columns, const QString& value);

@@ -186,7 +186,36 @@ struct Filter
 
 enum class ErrorCodeFilter { Apply, Ignore };
 
-Filter filterOf(const LogQuery& query, ErrorCodeFilter errorCode = ErrorCodeFilter::Apply)
+// The distinct error codes in a set, for free text that is part of one (see LogQuery::matchExpression). A loose
+// index scan: one probe of log_records_by_error per code, so a million records with a dozen codes cost a dozen
+// probes, where DISTINCT would read the whole index. Empty when the text is empty, or when the read fails (the
+// query itself then reports the error).
+QStringList errorCodesFor(const QSqlDatabase& db, const LogQuery& query)
+{
+    if (LogQuery::matchExpression(query.text).isEmpty()) {
+        return {};
+    }
+    QSqlQuery codes(db);
+    codes.setForwardOnly(true);
+    codes.prepare(QStringLiteral(
+        "WITH RECURSIVE code (value) AS ("
+        " SELECT min(error_code) FROM log_records WHERE set_id = ? AND error_code > ''"
+        " UNION ALL SELECT (SELECT min(error_code) FROM log_records WHERE set_id = ? AND error_code > code.value)"
+        " FROM code WHERE code.value IS NOT NULL LIMIT 1000)"
+        " SELECT value FROM code WHERE value IS NOT NULL"));
+    codes.addBindValue(query.setId);
+    codes.addBindValue(query.setId);
+    QStringList result;
+    if (codes.exec()) {
+        while (codes.next()) {
+            result.append(codes.value(0).toString());
+        }
+    }
+    return result;
+}
+
+Filter filterOf(
+    const LogQuery& query, const QStringList& errorCodes, ErrorCodeFilter errorCode = ErrorCodeFilter::Apply)
 {
     Filter filter;
     filter.add(QStringLiteral("r.set_id = ?"), {query.setId});
@@ -205,7 +234,7 @@ Filter filterOf(const LogQuery& query, ErrorCodeFilter errorCode = ErrorCodeFilt
         filter.add(QStringLiteral("r.error_code = ?"), {query.errorCode.trimmed()});
     }
     // Free text first: when there is some, it drives.
-    const QString match = LogQuery::matchExpression(query.text);
+    const QString match = LogQuery::matchExpression(query.text, errorCodes);
     if (!match.isEmpty()) {
         filter.addDriver(QStringLiteral("SELECT rowid AS row_id FROM log_fts WHERE log_fts MATCH ?"), {match});
     }
@@ -458,7 +487,7 @@ std::variant<QList<LogRow>, StoreError> LogStore::rows(const LogQuery& logQuery,
     if (limit <= 0) {
         return QList<LogRow>();
     }
-    const Filter filter = filterOf(logQuery);
+    const Filter filter = filterOf(logQuery, errorCodesFor(m_database.connection(), logQuery));
     QSqlQuery query(m_database.connection());
     query.setForwardOnly(true);
     query.prepare(QStringLiteral("SELECT ") + kRowColumns + filter.fromClause() + filter.whereClause()
@@ -485,7 +514,7 @@ std::variant<QList<LogRow>, StoreError> LogStore::firstPage(const LogQuery& quer
 
 std::variant<qint64, StoreError> LogStore::totalCount(const LogQuery& logQuery) const
 {
-    const Filter filter = filterOf(logQuery);
+    const Filter filter = filterOf(logQuery, errorCodesFor(m_database.connection(), logQuery));
     QSqlQuery query(m_database.connection());
     query.setForwardOnly(true);
     query.prepare(QStringLiteral("SELECT count(*)") + filter.fromClause() + filter.whereClause());
@@ -518,7 +547,7 @@ std::variant<std::optional<ProvisioningLogEntry>, StoreError> LogStore::record(q
 
 std::variant<QList<ErrorCodeCount>, StoreError> LogStore::countsByErrorCode(const LogQuery& logQuery) const
 {
-    Filter filter = filterOf(logQuery, ErrorCodeFilter::Ignore);
+    Filter filter = filterOf(logQuery, errorCodesFor(m_database.connection(), logQuery), ErrorCodeFilter::Ignore);
     filter.add(QStringLiteral("r.error_code <> ''"), {});
     QSqlQuery query(m_database.connection());
     query.setForwardOnly(true);

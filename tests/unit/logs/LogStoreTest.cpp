@@ -434,10 +434,24 @@ TEST_CASE("free text is searched for as text, never read as FTS syntax", "[logst
     CHECK(f.matching([](Q& q) { q.text = QStringLiteral("diego*"); }) == list({"d"}));
     CHECK(f.matching([](Q& q) { q.text = QStringLiteral("^diego"); }) == list({"d"}));
     CHECK(f.matching([](Q& q) { q.text = QStringLiteral("diego') OR 1=1 --"); }).isEmpty());
+    // A word inside an error code finds it, though the tokenizer keeps the code as one word.
+    CHECK(f.matching([](Q& q) { q.text = QStringLiteral("entry"); }) == list({"b", "f"}));
+    CHECK(f.matching([](Q& q) { q.text = QStringLiteral("Entitled"); }) == list({"c"}));
+    CHECK(f.matching([](Q& q) { q.text = QStringLiteral("management policy"); }) == list({"d"}));
+    CHECK(f.matching([](Q& q) { q.text = QStringLiteral("b2b diego"); }) == list({"d"}));
+    CHECK(f.matching([](Q& q) { q.text = QStringLiteral("b2b bianca"); }).isEmpty());
     // Only punctuation: no word to look for, so no text filter at all.
     CHECK(f.matching([](Q& q) { q.text = QStringLiteral("\" * ( ) : -"); }).size() == 6);
 
-    CHECK(LogQuery::matchExpression(QStringLiteral("a\"b OR")) == QStringLiteral("\"a\"\"b\"* \"OR\"*"));
+    CHECK(LogQuery::matchExpression(QStringLiteral("a\"b OR")) == QStringLiteral("\"a\"\"b\"* AND \"OR\"*"));
+    CHECK(
+        LogQuery::matchExpression(QStringLiteral("conflict"),
+            {QStringLiteral("AzureActiveDirectoryConflictEntry"), QStringLiteral("ConflictX"), QStringLiteral("Other")})
+        == QStringLiteral("(\"conflict\"* OR \"AzureActiveDirectoryConflictEntry\")"));
+    CHECK(LogQuery::matchExpression(QStringLiteral("on"), {QStringLiteral("AzureActiveDirectoryConflictEntry")})
+        == QStringLiteral("\"on\"*"));
+    CHECK(LogQuery::matchExpression(QStringLiteral("x\"y"), {QStringLiteral("Ax\"yB")})
+        == QStringLiteral("(\"x\"\"y\"* OR \"Ax\"\"yB\")"));
     CHECK(LogQuery::matchExpression(QStringLiteral("  ")).isEmpty());
     CHECK(LogQuery::phraseExpression({QStringLiteral("c1"), QStringLiteral("c2")}, QStringLiteral(" x \"y "))
         == QStringLiteral("{c1 c2} : \"x \"\"y\""));
