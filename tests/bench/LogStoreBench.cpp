@@ -314,6 +314,10 @@ int main(int argc, char** argv)
         QStringLiteral("free text '%1', total count").arg(text.text),
         timedMs([&] { total = valueOrExit<qint64>(store.totalCount(text)); }),
         [&] { return QStringLiteral(", %1 records").arg(total); }, 0);
+    text.text = QStringLiteral("conflict");
+    report(
+        QStringLiteral("free text '%1' (also inside an error code), first page").arg(text.text),
+        timedMs([&] { page(text, &rows); }), [&] { return QStringLiteral(", %1 rows").arg(rows); }, 200);
     LogQuery identity = all;
     identity.sourceIdentity = someone.upn;
     report(

@@ -11,6 +11,7 @@
 #include "core/graph/GraphClient.h"
 #include "core/graph/GraphRequest.h"
 #include "core/graph/endpoints/AppRoleAssignmentEndpoints.h"
+#include "core/logs/LogExporter.h"
 #include "core/logs/LogStore.h"
 #include "core/model/TenantRole.h"
 #include "core/sandbox/SandboxServer.h"
@@ -23,6 +24,7 @@
 #include "tests/support/SignalWaiter.h"
 #include "ui/models/LogTableModel.h"
 #include "ui/widgets/LogRecordDetail.h"
+#include "ui/widgets/MessageBanner.h"
 
 #include <catch2/catch.hpp>
 
@@ -37,6 +39,7 @@
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
@@ -481,6 +484,50 @@ TEST_CASE_METHOD(
     CHECK_FALSE(imported.first().first().toBool());
     CHECK(GuiTestSupport::child<QComboBox>(page, "logSetCombo")->count() == 3);
     CHECK(page.findChild<QWidget*>(QStringLiteral("logsProgress"))->isHidden());
+}
+
+TEST_CASE_METHOD(OfflineLogsPage, "Sync logs: Cancel stops an import and keeps nothing of it", "[gui]")
+{
+    // A file of four batches (the importer's batches are 5,000 records): the cancel, clicked at once, is seen
+    // after the first batch, long before the last.
+    SyncLogsPage& page = show(20000);
+    const QString path = offline.dir.filePath(QStringLiteral("large.json"));
+    QSignalSpy exported(&page, &SyncLogsPage::exportFinished);
+    page.exportFile(path, tb::logs::LogExporter::Format::Json);
+    REQUIRE(SignalWaiter::waitForCount(exported, 1, 120000));
+    REQUIRE(exported.first().first().toBool());
+    auto* sets = GuiTestSupport::child<QComboBox>(page, "logSetCombo");
+    const int setsBefore = sets->count();
+    tb::logs::LogStore store(offline.workspace->database());
+    const auto before = store.sets();
+    REQUIRE(std::holds_alternative<QList<tb::logs::LogSet>>(before));
+
+    QSignalSpy imported(&page, &SyncLogsPage::importFinished);
+    page.importFile(path);
+    auto* cancel = GuiTestSupport::child<QPushButton>(page, "cancelLogsButton");
+    REQUIRE(cancel->isVisible());
+    QTest::mouseClick(cancel, Qt::LeftButton);
+    REQUIRE(SignalWaiter::waitForCount(imported, 1, 120000));
+    CHECK_FALSE(imported.first().first().toBool());
+    auto* banner = page.findChild<tb::ui::MessageBanner*>();
+    REQUIRE(banner != nullptr);
+    CHECK(banner->text() == QStringLiteral("Import cancelled; nothing was imported."));
+    // The status line is back to the set's count, not "Cancelling…".
+    CHECK(GuiTestSupport::child<QLabel>(page, "logsStatusLabel")->text().startsWith(QStringLiteral("20")));
+    CHECK_FALSE(cancel->isVisible());
+    CHECK(sets->count() == setsBefore);
+    const auto after = store.sets();
+    REQUIRE(std::holds_alternative<QList<tb::logs::LogSet>>(after));
+    CHECK(std::get<QList<tb::logs::LogSet>>(after) == std::get<QList<tb::logs::LogSet>>(before));
+    // Nothing of the cancelled set is left, in the text index either.
+    QSqlQuery query(offline.workspace->database().connection());
+    REQUIRE(query.exec(QStringLiteral("SELECT count(*) FROM log_records")));
+    REQUIRE(query.next());
+    CHECK(query.value(0).toInt() == 20000);
+    REQUIRE(query.exec(QStringLiteral("SELECT count(*) FROM log_fts_deferred")));
+    REQUIRE(query.next());
+    CHECK(query.value(0).toInt() == 0);
+    CHECK(query.exec(QStringLiteral("INSERT INTO log_fts (log_fts, rank) VALUES ('integrity-check', 1)")));
 }
 
 TEST_CASE("Sync logs: Fetch reads the pair's job's logs from the sandbox, failures explained", "[gui][sandbox]")

@@ -640,6 +640,7 @@ void SyncLogsPage::finishWork(const QString& message, bool error)
 {
     m_progress->setVisible(false);
     updateButtons();
+    showEmptyState(); // the status line said what the work was doing ("Cancelling…"); back to the set's count
     if (message.isEmpty()) {
         return;
     }
