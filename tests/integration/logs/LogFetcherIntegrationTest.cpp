@@ -125,9 +125,11 @@ struct TimelineRun
 {
     UserTimeline timeline;
     QString failure;
+    bool auditsTruncated = false;
 };
 
-TimelineRun readTimeline(const ConfiguredPair& pair, const QString& user)
+// maxAuditRecords: the reader's cap on the target's audits (0: its default).
+TimelineRun readTimeline(const ConfiguredPair& pair, const QString& user, int maxAuditRecords = 0)
 {
     UserTimelineReader reader(*pair.sourceClient, *pair.targetClient);
     QSignalSpy finished(&reader, &UserTimelineReader::finished);
@@ -135,12 +137,15 @@ TimelineRun readTimeline(const ConfiguredPair& pair, const QString& user)
     UserTimelineReader::Request request;
     request.user = user;
     request.jobId = pair.jobId;
+    if (maxAuditRecords > 0) {
+        request.maxAuditRecords = maxAuditRecords;
+    }
     REQUIRE(reader.start(request));
     CHECK_FALSE(reader.start(request)); // one run at a time
     REQUIRE(SignalWaiter::waitUntil([&] { return !finished.isEmpty() || !failed.isEmpty(); }));
     CHECK(finished.size() + failed.size() == 1);
-    CHECK_FALSE(reader.auditsTruncated());
     TimelineRun run;
+    run.auditsTruncated = reader.auditsTruncated();
     if (!failed.isEmpty()) {
         run.failure = failed.first().first().toString();
     } else {
@@ -363,6 +368,7 @@ TEST_CASE("A user's timeline joins the source's provisioning records and the tar
 
     const TimelineRun adele = readTimeline(pair, kAdele);
     REQUIRE(adele.failure.isEmpty());
+    CHECK_FALSE(adele.auditsTruncated);
     const UserTimeline& timeline = adele.timeline;
     CHECK(timeline.person.sourceUserId == pair.sourceUserId(kAdele));
     REQUIRE(timeline.person.targetUserIds.size() == 1);
@@ -391,4 +397,12 @@ TEST_CASE("A user's timeline joins the source's provisioning records and the tar
 
     const TimelineRun nobody = readTimeline(pair, QStringLiteral("nobody@contoso.onmicrosoft.com"));
     CHECK(nobody.failure == QStringLiteral("The source tenant has no user nobody@contoso.onmicrosoft.com."));
+
+    // The audits are read newest first up to the cap, and the run says when it stopped there: Sales made more
+    // audits in Fabrikam than two.
+    const TimelineRun capped = readTimeline(pair, kAdele, 2);
+    REQUIRE(capped.failure.isEmpty());
+    CHECK(capped.auditsTruncated);
+    CHECK(capped.timeline.events.size() <= 3);
+    CHECK(capped.timeline.events.first().tenant == UserTimeline::Tenant::Source); // the source's records are all read
 }
