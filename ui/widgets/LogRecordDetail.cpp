@@ -55,6 +55,10 @@ QLabel* wrappingLabel(QWidget* parent)
     label->setWordWrap(true);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     label->setTextFormat(Qt::PlainText);
+    // A wrapped label asks for the width of its longest word, and a guest's UPN
+    // (adele.archie_contoso.example#EXT#@fabrikam.onmicrosoft.com) made the whole record wider than the pane, cut
+    // off at the right. It takes the pane's width instead; only such a word is cut.
+    label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     return label;
 }
 
@@ -170,6 +174,7 @@ LogRecordDetail::LogRecordDetail(QWidget* parent)
     auto* scroll = new QScrollArea(this);
     scroll->setObjectName(QStringLiteral("logDetailScroll"));
     scroll->setWidgetResizable(true);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // the record follows the pane's width
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setWidget(content);
 
