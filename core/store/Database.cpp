@@ -19,6 +19,9 @@ namespace {
 const QString kDriver = QStringLiteral("QSQLITE");
 
 // Reads one value from a statement that returns a single row, or nothing on failure.
+// Files up to this size are checked whole when opened.
+constexpr qint64 kQuickCheckBytes = 64LL * 1024 * 1024;
+
 std::optional<QVariant> singleValue(QSqlDatabase& db, const QString& sql, QString* errorText)
 {
     QSqlQuery query(db);
@@ -105,12 +108,17 @@ std::optional<StoreError> Database::checkReadable()
     if (!singleValue(db, QStringLiteral("PRAGMA schema_version"), &errorText)) {
         return StoreError(StoreError::Kind::NotADatabase, m_filePath, errorText);
     }
-    const auto check = singleValue(db, QStringLiteral("PRAGMA quick_check"), &errorText);
-    if (!check) {
-        return StoreError(StoreError::Kind::NotADatabase, m_filePath, errorText);
-    }
-    if (check->toString() != QStringLiteral("ok")) {
-        return StoreError(StoreError::Kind::NotADatabase, m_filePath, check->toString());
+    // quick_check reads every page: 0.6 s for a 400 MB profile (200,000 log records) with the file in the page
+    // cache, seconds for a million records from a cold disk, at every start. A larger file relies on SQLite's checks
+    // of each page it reads: a damaged one fails its query (SQLITE_CORRUPT) with a StoreError saying so.
+    if (QFileInfo(m_filePath).size() <= kQuickCheckBytes) {
+        const auto check = singleValue(db, QStringLiteral("PRAGMA quick_check"), &errorText);
+        if (!check) {
+            return StoreError(StoreError::Kind::NotADatabase, m_filePath, errorText);
+        }
+        if (check->toString() != QStringLiteral("ok")) {
+            return StoreError(StoreError::Kind::NotADatabase, m_filePath, check->toString());
+        }
     }
     const auto version = singleValue(db, QStringLiteral("PRAGMA user_version"), &errorText);
     if (!version) {
