@@ -211,6 +211,13 @@ std::optional<StoreError> LogRecordWriter::commit()
     return std::nullopt;
 }
 
+StoreError LogRecordWriter::abandon(const QString& what)
+{
+    StoreError failed = error(what); // before the rollback replaces SQLite's message
+    rollback();
+    return failed;
+}
+
 void LogRecordWriter::rollback()
 {
     for (sqlite3_stmt* statement : {m_findSet, m_insertRecord, m_insertBody}) {
@@ -274,15 +281,10 @@ std::variant<int, StoreError> LogRecordWriter::write(qint64 setId, const QList<L
     int added = 0;
     for (const LogRecordRow& row : rows) {
         if (!bindRow(setId, row)) {
-            const StoreError failed = error(QStringLiteral("binding a log record"));
-            rollback();
-            return failed;
+            return abandon(QStringLiteral("binding a log record"));
         }
         if (sqlite3_step(m_insertRecord) != SQLITE_DONE) {
-            const StoreError failed
-                = error(QStringLiteral("storing log record %1").arg(QString::fromUtf8(row.recordId)));
-            rollback();
-            return failed;
+            return abandon(QStringLiteral("storing log record %1").arg(QString::fromUtf8(row.recordId)));
         }
         sqlite3_reset(m_insertRecord);
         if (sqlite3_changes(m_db) != 1) {
@@ -293,10 +295,7 @@ std::variant<int, StoreError> LogRecordWriter::write(qint64 setId, const QList<L
         sqlite3_bind_int64(m_insertBody, 1, sqlite3_last_insert_rowid(m_db));
         sqlite3_bind_blob(m_insertBody, 2, row.body.constData(), static_cast<int>(row.body.size()), SQLITE_STATIC);
         if (sqlite3_step(m_insertBody) != SQLITE_DONE) {
-            const StoreError failed
-                = error(QStringLiteral("storing the body of log record %1").arg(QString::fromUtf8(row.recordId)));
-            rollback();
-            return failed;
+            return abandon(QStringLiteral("storing the body of log record %1").arg(QString::fromUtf8(row.recordId)));
         }
         sqlite3_reset(m_insertBody);
     }

@@ -67,6 +67,8 @@ private:
     // Bulk mode, first write to a set: an empty set is listed in log_fts_deferred, so its rows skip the text index
     // trigger and finish() indexes them in one statement (Migrations step 5).
     [[nodiscard]] std::optional<store::StoreError> deferTextIndex(qint64 setId);
+    // error(what), then rollback().
+    [[nodiscard]] store::StoreError abandon(const QString& what);
     void rollback();
 
     QString m_path;
