@@ -116,6 +116,8 @@ void LogRecordWriter::close()
     m_uncommitted = 0;
     m_seenSets.clear();
     m_deferredSets.clear();
+    m_committedSeenSets = 0;
+    m_committedDeferredSets = 0;
     if (m_mode == Mode::Bulk) {
         // Leave a short WAL behind. SQLITE_BUSY (a reader elsewhere still needs old pages) only means the WAL
         // is truncated later, by the next checkpoint.
@@ -194,8 +196,12 @@ std::optional<StoreError> LogRecordWriter::finish()
             }
         }
     }
+    if (std::optional<StoreError> failed = commit()) {
+        return failed; // rolled back: the sets stay listed, their rows unindexed, as before
+    }
     m_deferredSets.clear();
-    return commit();
+    m_committedDeferredSets = 0;
+    return std::nullopt;
 }
 
 std::optional<StoreError> LogRecordWriter::commit()
@@ -208,6 +214,8 @@ std::optional<StoreError> LogRecordWriter::commit()
         rollback();
         return failed;
     }
+    m_committedSeenSets = m_seenSets.size();
+    m_committedDeferredSets = m_deferredSets.size();
     return std::nullopt;
 }
 
@@ -227,6 +235,11 @@ void LogRecordWriter::rollback()
     if (!sqlite3_get_autocommit(m_db)) {
         sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
     }
+    // What the rolled back transaction listed in log_fts_deferred is gone with it: forget it here too, or a later
+    // write would list the set again and finish() would index its rows twice.
+    m_seenSets.resize(m_committedSeenSets);
+    m_deferredSets.resize(m_committedDeferredSets);
+    m_uncommitted = 0;
 }
 
 bool LogRecordWriter::bindRow(qint64 setId, const LogRecordRow& row)

@@ -80,6 +80,8 @@ private:
     qsizetype m_uncommitted = 0; // rows written since the last commit (bulk mode)
     QList<qint64> m_seenSets; // bulk mode: sets written to since open()
     QList<qint64> m_deferredSets; // bulk mode: sets whose text index finish() fills
+    qsizetype m_committedSeenSets = 0; // how many of m_seenSets and m_deferredSets a commit made final
+    qsizetype m_committedDeferredSets = 0;
 };
 
 } // namespace tb::logs

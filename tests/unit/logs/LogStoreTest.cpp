@@ -674,3 +674,23 @@ TEST_CASE(
     job.text = QStringLiteral("adele");
     CHECK(valueOf<qint64>(f.store->totalCount(job)) == 1);
 }
+
+TEST_CASE("a failed write in bulk mode takes back what it listed for the text index", "[logstore]")
+{
+    Fixture f;
+    const LogSet imported
+        = valueOf<LogSet>(f.store->createImportSet(QStringLiteral("again.json"), QDateTime::currentDateTimeUtc()));
+    REQUIRE_FALSE(f.store->beginBulkInsert().has_value());
+    f.insert({{QStringLiteral("r1"), 1}}, imported.id);
+    // No such set: the transaction is rolled back, with r1 and the listing of the imported set.
+    CHECK(std::holds_alternative<StoreError>(f.store->insert(424242, {makeEntry({QStringLiteral("x"), 2})})));
+    f.insert({{QStringLiteral("r1"), 1}}, imported.id); // new again
+    REQUIRE_FALSE(f.store->endBulkInsert().has_value());
+
+    CHECK(textIndexIntact(*f.database));
+    LogQuery q;
+    q.setId = imported.id;
+    q.text = QStringLiteral("adele");
+    CHECK(valueOf<qint64>(f.store->totalCount(q)) == 1);
+    CHECK(scalar(*f.database, QStringLiteral("SELECT count(*) FROM log_fts_deferred")) == 0);
+}
