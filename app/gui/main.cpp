@@ -27,7 +27,7 @@ int main(int argc, char* argv[])
     QApplication::setOrganizationName(QStringLiteral("TenantBridge"));
     QApplication::setApplicationName(QStringLiteral("TenantBridge"));
     QApplication::setApplicationVersion(QStringLiteral(TB_VERSION_STRING));
-    QApplication::setDesktopFileName(QStringLiteral("tenantbridge"));
+    QApplication::setDesktopFileName(QStringLiteral("io.github.tenantbridge.TenantBridge")); // packaging/linux
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
