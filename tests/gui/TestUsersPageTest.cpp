@@ -10,6 +10,8 @@
 #include "core/sandbox/SandboxServer.h"
 #include "core/sandbox/sync/InjectedUserErrors.h"
 #include "core/sandbox/sync/ProvisioningService.h"
+#include "core/store/Database.h"
+#include "core/store/ProfileSettings.h"
 #include "core/sync/TestSyncOutcome.h"
 #include "core/sync/UserPreview.h"
 #include "tests/support/GuiTestSupport.h"
@@ -136,6 +138,32 @@ TEST_CASE("The test users page previews without writing, then a test sync matche
     CHECK_FALSE(page.findChild<QPushButton*>(QStringLiteral("cancelTestButton"))->isEnabled());
     page.findChild<QTableView*>(QStringLiteral("previewTable"))->selectRow(adele);
     GuiTestSupport::saveScreenshot(page, QStringLiteral("test-users-test-sync.png"), 1);
+}
+
+TEST_CASE("The test users page shows the required attributes the profile saved, though the window is built before "
+          "the profile opens",
+    "[gui]")
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("profile.sqlite"));
+    {
+        tb::store::Database database(path);
+        REQUIRE_FALSE(database.open().has_value());
+        REQUIRE_FALSE(tb::store::ProfileSettings(database)
+                          .setRequiredAttributes({QStringLiteral("mail"), QStringLiteral("employeeId")})
+                          .has_value());
+    }
+    tb::WorkspaceOptions options;
+    options.secretStorage = tb::WorkspaceOptions::SecretStorage::MemoryOnly;
+    options.databasePath = path;
+    tb::Workspace workspace(options);
+    // As the app's main() does it: the page first, then start().
+    TestUsersPage page(workspace);
+    QSignalSpy ready(&workspace, &tb::Workspace::ready);
+    workspace.start();
+    REQUIRE(SignalWaiter::waitForCount(ready));
+    CHECK(
+        GuiTestSupport::child<QLineEdit>(page, "requiredAttributesEdit")->text() == QStringLiteral("mail, employeeId"));
 }
 
 TEST_CASE("The test users page imports a list and names the line it cannot read", "[gui]")

@@ -226,10 +226,15 @@ TestUsersPage::TestUsersPage(Workspace& workspace, QWidget* parent)
     layout->addWidget(m_history);
     layout->addWidget(split, 1);
 
-    const auto stored = store::ProfileSettings(workspace.database()).requiredAttributes();
-    m_requiredEdit->setText(std::holds_alternative<QStringList>(stored)
-            ? std::get<QStringList>(stored).join(QStringLiteral(", "))
-            : store::ProfileSettings::defaultRequiredAttributes().join(QStringLiteral(", ")));
+    // The profile's database opens in Workspace::start(), after the window is built: read the saved list then
+    // (read before, it failed and the defaults showed over what the administrator had saved).
+    if (workspace.isReady()) {
+        showStoredRequiredAttributes();
+    } else {
+        m_requiredEdit->setText(store::ProfileSettings::defaultRequiredAttributes().join(QStringLiteral(", ")));
+        connect(&workspace, &Workspace::ready, this, &TestUsersPage::showStoredRequiredAttributes,
+            Qt::SingleShotConnection);
+    }
 
     connect(m_previewButton, &QPushButton::clicked, this, &TestUsersPage::preview);
     connect(m_testSyncButton, &QPushButton::clicked, this, &TestUsersPage::testSync);
@@ -740,6 +745,14 @@ void TestUsersPage::showModel(UserPreviewModel* model)
         m_table->selectRow(0);
     }
     showSelected();
+}
+
+void TestUsersPage::showStoredRequiredAttributes()
+{
+    const auto stored = store::ProfileSettings(m_workspace.database()).requiredAttributes();
+    m_requiredEdit->setText(std::holds_alternative<QStringList>(stored)
+            ? std::get<QStringList>(stored).join(QStringLiteral(", "))
+            : store::ProfileSettings::defaultRequiredAttributes().join(QStringLiteral(", ")));
 }
 
 QStringList TestUsersPage::requiredAttributes() const

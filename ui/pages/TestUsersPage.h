@@ -98,6 +98,7 @@ private:
     void startTestSync();
     void showSelected();
     void saveRequiredAttributes();
+    void showStoredRequiredAttributes();
     void updateButtons();
     void reloadHistory();
     void showModel(UserPreviewModel* model);
