@@ -18,6 +18,7 @@
 // Experiments on part 2: TB_BENCH_SQL="stmt;stmt" runs on the new store first (e.g. DROP TRIGGER
 // log_records_fts_insert), TB_BENCH_BATCH=N sets the importer's batch size.
 
+#include "BenchMeasures.h"
 #include "ProvisioningLogGenerator.h"
 #include "core/logs/LogExporter.h"
 #include "core/logs/LogFileImport.h"
@@ -34,9 +35,12 @@
 #include <QTemporaryDir>
 #include <QTextStream>
 
-#include <sys/resource.h>
-
+using tb::bench::databaseSize;
 using tb::bench::Generator;
+using tb::bench::megabytes;
+using tb::bench::out;
+using tb::bench::peakRssMb;
+using tb::bench::processCpuS;
 using tb::logs::LogExporter;
 using tb::logs::LogFileImport;
 using tb::logs::LogImporter;
@@ -44,42 +48,6 @@ using tb::logs::LogStore;
 using tb::model::ProvisioningLogEntry;
 
 namespace {
-
-QTextStream& out()
-{
-    static QTextStream stream(stdout);
-    return stream;
-}
-
-QString megabytes(qint64 bytes)
-{
-    return QString::number(static_cast<double>(bytes) / 1048576.0, 'f', 0) + QStringLiteral(" MB");
-}
-
-qint64 databaseSize(const QString& path)
-{
-    qint64 total = 0;
-    for (const QString& suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")}) {
-        total += QFileInfo(path + suffix).size();
-    }
-    return total;
-}
-
-// User + system CPU time of the whole process (the import may use more than one thread).
-double processCpuS()
-{
-    rusage usage {};
-    getrusage(RUSAGE_SELF, &usage);
-    return static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
-        + static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
-}
-
-double peakRssMb()
-{
-    rusage usage {};
-    getrusage(RUSAGE_SELF, &usage);
-    return static_cast<double>(usage.ru_maxrss) / 1024.0; // kilobytes on Linux
-}
 
 QString loadAverage()
 {

@@ -14,6 +14,7 @@
 //   LogStoreBench [--records N] [--users N] [--batch N] [--dir PATH] [--queries-only FILE]
 // --queries-only runs part 2 on a database an earlier run kept (TB_BENCH_KEEP=1 keeps it; same --records/--users).
 
+#include "BenchMeasures.h"
 #include "ProvisioningLogGenerator.h"
 #include "core/logs/LogStore.h"
 #include "core/store/Database.h"
@@ -27,14 +28,17 @@
 #include <QTemporaryDir>
 #include <QTextStream>
 
-#include <sys/resource.h>
 #include <time.h>
 
 #include <functional>
 #include <memory>
 #include <random>
 
+using tb::bench::databaseSize;
 using tb::bench::Generator;
+using tb::bench::megabytes;
+using tb::bench::out;
+using tb::bench::peakRssMb;
 using tb::bench::User;
 using tb::logs::ErrorCodeCount;
 using tb::logs::LogQuery;
@@ -46,34 +50,12 @@ using tb::store::StoreError;
 
 namespace {
 
-QTextStream& out()
-{
-    static QTextStream stream(stdout);
-    return stream;
-}
-
-qint64 fileSize(const QString& path)
-{
-    qint64 total = 0;
-    for (const QString& suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")}) {
-        total += QFileInfo(path + suffix).size();
-    }
-    return total;
-}
-
 // CPU time of this thread: on a machine shared with other work, wall time also counts the waits for a core.
 qint64 threadCpuNs()
 {
     timespec now {};
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
     return static_cast<qint64>(now.tv_sec) * 1000000000LL + now.tv_nsec;
-}
-
-double peakRssMb()
-{
-    rusage usage {};
-    getrusage(RUSAGE_SELF, &usage);
-    return static_cast<double>(usage.ru_maxrss) / 1024.0; // kilobytes on Linux
 }
 
 // Runs the query once to warm nothing but the statement path, then reports the median of five runs.
@@ -225,8 +207,7 @@ int main(int argc, char** argv)
         out() << "re-insert of " << known.size() << " known records: " << addedAgain << " new, "
               << QString::number(static_cast<double>(timer.nsecsElapsed()) / 1e6, 'f', 1) << " ms" << Qt::endl;
     }
-    out() << "database size: " << QString::number(static_cast<double>(fileSize(path)) / 1048576.0, 'f', 0) << " MB"
-          << Qt::endl;
+    out() << "database size: " << megabytes(databaseSize(path)) << Qt::endl;
 
     // Reopened as the app opens it: normal settings, cold statement cache.
     tb::store::Database database(path);

@@ -16,6 +16,7 @@
 //   LogsPageBench [--records N] [--steps N] [--dir PATH] [--db FILE]
 // --db reuses a store an earlier run kept (TB_BENCH_KEEP=1 keeps it).
 
+#include "BenchMeasures.h"
 #include "core/Workspace.h"
 #include "core/logs/LogStore.h"
 #include "core/store/Database.h"
@@ -38,16 +39,11 @@
 #include <algorithm>
 #include <random>
 
+using tb::bench::out;
 using tb::logs::LogStore;
 using tb::model::ProvisioningLogEntry;
 
 namespace {
-
-QTextStream& out()
-{
-    static QTextStream stream(stdout);
-    return stream;
-}
 
 // VmHWM or VmRSS of /proc/self/status in MB.
 double statusMb(const char* field)
