@@ -56,8 +56,8 @@ Database::~Database()
 std::optional<StoreError> Database::open()
 {
     if (!QSqlDatabase::isDriverAvailable(kDriver)) {
-        return StoreError(StoreError::Kind::CannotOpen, m_filePath,
-            QStringLiteral("the Qt SQLite driver is not installed (Debian package libqt6sql6-sqlite)"));
+        return StoreError(StoreError::Kind::DriverMissing, m_filePath,
+            QStringLiteral("the Qt SQLite driver (plugin qsqlite) is not installed"));
     }
     const QFileInfo info(m_filePath);
     if (info.exists() && !info.isFile()) {

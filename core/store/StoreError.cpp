@@ -20,6 +20,10 @@ QString StoreError::userMessage() const
         return QStringLiteral("The TenantBridge database %1 cannot be opened (%2). Check that the folder exists and "
                               "that you may read and write it, or choose another profile.")
             .arg(file, m_detail);
+    case Kind::DriverMissing:
+        return QStringLiteral("TenantBridge cannot open its database %1: %2. Install it (on Debian: apt install "
+                              "libqt6sql6-sqlite), then start again; nothing was changed.")
+            .arg(file, m_detail);
     case Kind::NotADatabase:
         return QStringLiteral("%1 is not a TenantBridge database or is damaged (%2). It was left untouched: move it "
                               "aside or restore it from a backup, then start again.")

@@ -13,6 +13,7 @@ class StoreError
 public:
     enum class Kind {
         CannotOpen, // the file or its folder cannot be read or written
+        DriverMissing, // Qt's SQLite plugin is not installed: nothing about the file is wrong
         NotADatabase, // the file exists but is not an SQLite database, or is damaged
         NewerSchema, // made by a newer TenantBridge: we must not touch it
         MigrationFailed, // an upgrade step failed and was rolled back

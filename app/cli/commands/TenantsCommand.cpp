@@ -82,6 +82,12 @@ void TenantsCommand::printResult()
     for (auto it = m_errors.cbegin(); it != m_errors.cend(); ++it) {
         m_output.printError(tr("could not count the users of tenant %1: %2").arg(it.key(), it.value()));
     }
+    if (tenants.isEmpty()) {
+        // An empty table alone does not say what to do.
+        m_output.printNote(tr("nobody is signed in on profile %1: sign in with `tenantbridge-cli login --role source "
+                              "--tenant <id or domain>`, then the same with --role target")
+                               .arg(workspace().options().profile));
+    }
     if (!m_errors.isEmpty()) {
         finish(ExitCode::ServiceError);
     } else {

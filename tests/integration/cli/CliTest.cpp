@@ -122,6 +122,15 @@ TEST_CASE("cli whoami says 'sign in again' once the refresh token is revoked", "
     CHECK(tenants.err.contains(QStringLiteral("sign in"), Qt::CaseInsensitive));
 }
 
+TEST_CASE("cli tenants with nobody signed in says how to sign in", "[integration][cli]")
+{
+    CliSession cli;
+    const CliRun run = cli.run({QStringLiteral("tenants")});
+    CHECK(run.exitCode == 3);
+    CHECK(run.err.contains(QStringLiteral("nobody is signed in")));
+    CHECK(run.err.contains(QStringLiteral("tenantbridge-cli login --role source")));
+}
+
 TEST_CASE("cli tenants lists the signed-in tenants as a table", "[integration][cli]")
 {
     CliSession cli;

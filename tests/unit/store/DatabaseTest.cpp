@@ -170,3 +170,14 @@ TEST_CASE("The default database path is per profile under the application data f
     CHECK(a != b);
     CHECK(a.endsWith(QStringLiteral("profiles/alpha.sqlite")));
 }
+
+TEST_CASE(
+    "A missing SQLite driver is told as such, with the package to install and no advice about the folder", "[store]")
+{
+    const StoreError error(StoreError::Kind::DriverMissing, QStringLiteral("/home/ann/profiles/default.sqlite"),
+        QStringLiteral("the Qt SQLite driver (plugin qsqlite) is not installed"));
+    const QString message = error.userMessage();
+    CHECK(message.contains(QStringLiteral("plugin qsqlite) is not installed")));
+    CHECK(message.contains(QStringLiteral("libqt6sql6-sqlite")));
+    CHECK_FALSE(message.contains(QStringLiteral("folder")));
+}
