@@ -3,6 +3,7 @@
 #include "app/common/LaunchOptions.h"
 
 #include "core/ConnectionSettings.h"
+#include "core/ProfileName.h"
 #include "core/model/CloudInstance.h"
 #include "core/sandbox/SandboxOptions.h"
 #include "core/sandbox/SandboxServer.h"
@@ -11,7 +12,6 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
-#include <QRegularExpression>
 #include <QStandardPaths>
 
 namespace tb::app {
@@ -87,9 +87,8 @@ std::optional<QString> LaunchOptions::read(const QCommandLineParser& parser)
     QString problem;
     WorkspaceOptions options;
     options.profile = parser.value(m_profile).trimmed();
-    static const QRegularExpression profileName(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"));
-    if (!profileName.match(options.profile).hasMatch()) {
-        return tr("A profile name is 1 to 64 letters, digits, '.', '_' or '-', not \"%1\".").arg(options.profile);
+    if (const auto nameProblem = ProfileName::problem(options.profile)) {
+        return nameProblem;
     }
     if (parser.isSet(m_noKeychain)) {
         options.secretStorage = WorkspaceOptions::SecretStorage::MemoryOnly;

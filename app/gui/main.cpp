@@ -6,12 +6,16 @@
 #include "app/common/LaunchOptions.h"
 #include "core/Workspace.h"
 #include "core/sandbox/SandboxServer.h"
+#include "ui/AppTheme.h"
+#include "ui/ApplicationTranslator.h"
 #include "ui/MainWindow.h"
+#include "ui/ProfileSwitcher.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QLoggingCategory>
 #include <QMessageBox>
+#include <QProcess>
 
 #include <memory>
 
@@ -24,18 +28,20 @@ constexpr int kKeychainGraceMs = 10000;
 int main(int argc, char* argv[])
 {
     QApplication app(argc, argv);
+    // Before any text is made: without it, counts read "1 user(s)" (ui/ApplicationTranslator.h says why).
+    (void)tb::ui::installApplicationTranslator(app);
     QApplication::setOrganizationName(QStringLiteral("TenantBridge"));
     QApplication::setApplicationName(QStringLiteral("TenantBridge"));
     QApplication::setApplicationVersion(QStringLiteral(TB_VERSION_STRING));
     QApplication::setDesktopFileName(QStringLiteral("io.github.tenantbridge.TenantBridge")); // packaging/linux
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Set up and watch Microsoft Entra ID cross-tenant synchronization between two tenants."));
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "main", "Set up and watch Microsoft Entra ID cross-tenant synchronization between two tenants."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption verboseOption(QStringLiteral("verbose"),
-        QStringLiteral("Log each Graph and sign-in call (method, path, status, request id)."));
+        QCoreApplication::translate("main", "Log each Graph and sign-in call (method, path, status, request id)."));
     tb::app::LaunchOptions launch;
     launch.addTo(parser);
     parser.addOption(verboseOption);
@@ -54,6 +60,7 @@ int main(int argc, char* argv[])
         return 1;
     }
 
+    tb::ui::AppTheme::apply(tb::ui::AppTheme::saved());
     tb::Workspace workspace(launch.workspaceOptions());
     tb::ui::MainWindow window(workspace);
     window.show();
@@ -61,5 +68,17 @@ int main(int argc, char* argv[])
     const int exitCode = QApplication::exec();
     // A new refresh token or a sign-out is only kept once the keychain has answered.
     workspace.finishPendingWrites(kKeychainGraceMs);
+    // Another profile, or new connection settings: a new process, started once this one has kept what it must.
+    if (const auto& profile = window.relaunchProfile()) {
+        const QStringList arguments
+            = tb::ui::ProfileSwitcher::relaunchArguments(QCoreApplication::arguments().mid(1), *profile);
+        if (!QProcess::startDetached(QCoreApplication::applicationFilePath(), arguments)) {
+            QMessageBox::critical(nullptr, QStringLiteral("TenantBridge"),
+                QCoreApplication::translate("main",
+                    "TenantBridge could not start again on profile “%1”. Start it "
+                    "yourself with --profile %1.")
+                    .arg(*profile));
+        }
+    }
     return exitCode;
 }

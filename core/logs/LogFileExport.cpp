@@ -19,7 +19,7 @@ namespace {
 
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("LogFileExport", text);
+    return QCoreApplication::translate("tb::logs::LogFileExport", text);
 }
 
 } // namespace

@@ -19,6 +19,7 @@
 #include "ui/pages/RolloutPage.h"
 #include "ui/pages/SyncLogsPage.h"
 #include "ui/pages/TestUsersPage.h"
+#include "ui/pages/TroubleshootingPage.h"
 #include "ui/topology/AccessSettingToggle.h"
 #include "ui/widgets/MessageBanner.h"
 #include "ui/widgets/TopologyView.h"
@@ -419,20 +420,21 @@ TEST_CASE("Cancel stops an apply after the step in flight and the rest stays pen
 }
 
 TEST_CASE("The main window lists its pages in the order of the work: Connect, Topology, Test users, Rollout, "
-          "Sync logs, Directory",
+          "Sync logs, Directory, then Troubleshooting",
     "[gui]")
 {
     PageOnSandbox fixture;
     tb::ui::MainWindow window(*fixture.workspace);
     auto* navigation = window.findChild<QListWidget*>(QStringLiteral("navigationList"));
     REQUIRE(navigation != nullptr);
-    REQUIRE(navigation->count() == 6);
+    REQUIRE(navigation->count() == 7);
     CHECK(navigation->item(0)->text() == QStringLiteral("Connect"));
     CHECK(navigation->item(1)->text() == QStringLiteral("Topology"));
     CHECK(navigation->item(2)->text() == QStringLiteral("Test users"));
     CHECK(navigation->item(3)->text() == QStringLiteral("Rollout"));
     CHECK(navigation->item(4)->text() == QStringLiteral("Sync logs"));
     CHECK(navigation->item(5)->text() == QStringLiteral("Directory"));
+    CHECK(navigation->item(6)->text() == QStringLiteral("Troubleshooting"));
     REQUIRE(window.topologyPage() != nullptr);
     auto* pages = window.findChild<QStackedWidget*>(QStringLiteral("pageStack"));
     REQUIRE(pages != nullptr);
@@ -444,4 +446,6 @@ TEST_CASE("The main window lists its pages in the order of the work: Connect, To
     CHECK(pages->currentWidget() == window.rolloutPage());
     navigation->setCurrentRow(4);
     CHECK(pages->currentWidget() == window.syncLogsPage());
+    navigation->setCurrentRow(6);
+    CHECK(pages->currentWidget() == window.troubleshootingPage());
 }

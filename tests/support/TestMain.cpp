@@ -13,6 +13,8 @@
 #include <QCoreApplication>
 #endif
 
+#include <QSettings>
+#include <QTemporaryDir>
 #include <QtGlobal>
 
 int main(int argc, char* argv[])
@@ -27,5 +29,10 @@ int main(int argc, char* argv[])
 #endif
     QCoreApplication::setOrganizationName(QStringLiteral("TenantBridgeTests"));
     QCoreApplication::setApplicationName(QStringLiteral("tenantbridge-tests"));
+    // Each test process keeps its QSettings in a folder of its own: what one test's window saved (its page, the
+    // profiles it used) must reach neither another test nor the developer's own settings.
+    const QTemporaryDir settingsFolder;
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settingsFolder.path());
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsFolder.path());
     return Catch::Session().run(argc, argv);
 }

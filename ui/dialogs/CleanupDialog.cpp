@@ -266,15 +266,15 @@ void CleanupDialog::showListing(const CleanupListing& listing)
     const int proven = listing.provenCount();
     const int gone = goneCount(listing);
     const int unproven = listing.count(CleanupListing::Origin::SourceDomain);
-    m_counts->setText(tr("%1 user(s) in %2 that this configuration created or took over (its provisioning logs "
-                         "prove it), %3 of them deleted already. %4 B2B user(s) from %5's domains not proven to be "
-                         "from it. %6 assignment(s) of the configuration.")
-                          .arg(proven + gone)
-                          .arg(target)
-                          .arg(gone)
-                          .arg(unproven)
-                          .arg(source)
-                          .arg(listing.assignments.size()));
+    // One count per sentence, so that each noun gets its singular or plural.
+    m_counts->setText(tr("%n user(s) in %1 that this configuration created or took over (its provisioning logs "
+                         "prove it), %2 of them deleted already.",
+                          nullptr, proven + gone)
+                          .arg(target, QLocale().toString(gone))
+        + QLatin1Char(' ')
+        + tr("%n B2B user(s) from %1's domains not proven to be from it.", nullptr, unproven).arg(source)
+        + QLatin1Char(' ')
+        + tr("%n assignment(s) of the configuration.", nullptr, static_cast<int>(listing.assignments.size())));
     if (!listing.problems.isEmpty()) {
         m_banner->showMessage(MessageBanner::Level::Warning, listing.problems.join(QLatin1Char('\n')));
     }
@@ -337,13 +337,10 @@ void CleanupDialog::requestRemoval()
     }
     const QString target = m_state.target.readableName();
     auto* box = new QMessageBox(QMessageBox::Warning, tr("Remove the assignments"),
-        tr("Remove the %1 assignment(s) of “%2” (%3 user(s), %4 group(s)), so that %5 user(s) are deleted in %6?")
-            .arg(assignments)
-            .arg(m_state.configuration ? m_state.configuration->displayName : QString())
-            .arg(users)
-            .arg(groups)
-            .arg(listing.provenCount())
-            .arg(target),
+        tr("Remove the %n assignment(s) of “%1” (%2), so that %3?", nullptr, assignments)
+            .arg(m_state.configuration ? m_state.configuration->displayName : QString(),
+                tr("%1, %2", "users, groups").arg(tr("%n user(s)", nullptr, users), tr("%n group(s)", nullptr, groups)),
+                tr("%n user(s) are deleted in %1", nullptr, listing.provenCount()).arg(target)),
         QMessageBox::Cancel, this);
     box->setObjectName(QStringLiteral("cleanupConfirmation"));
     box->setInformativeText(removalText(listing, target));
@@ -380,16 +377,16 @@ void CleanupDialog::startRemoval()
             planner->deleteLater();
             m_planner.clear();
             setBusy(false);
-            QString text = tr("Removed %1 of %2 assignment(s) in %3 batch(es) (journal run %4). On its next cycle the "
-                              "synchronization service deletes the %5 user(s) this configuration provisioned in %6; "
-                              "keep %6's inbound synchronization allowed until it has. Refresh after the cycle to see "
-                              "them marked deleted.")
-                               .arg(result.removed)
-                               .arg(listing.assignments.size())
-                               .arg(result.batches)
-                               .arg(result.runId)
-                               .arg(listing.provenCount())
-                               .arg(target);
+            QString text = tr("Removed %1 of %n assignment(s) in %2 (journal run %3).", nullptr,
+                               static_cast<int>(listing.assignments.size()))
+                               .arg(QLocale().toString(result.removed), tr("%n batch(es)", nullptr, result.batches),
+                                   result.runId)
+                + QLatin1Char(' ')
+                + tr("On its next cycle the synchronization service deletes the %n user(s) this configuration "
+                     "provisioned in %1; keep %1's inbound synchronization allowed until it has. Refresh after the "
+                     "cycle to see them marked deleted.",
+                    nullptr, listing.provenCount())
+                      .arg(target);
             for (const QString& failure : result.failures) {
                 text += QLatin1Char('\n') + tr("Not removed: %1").arg(failure);
             }

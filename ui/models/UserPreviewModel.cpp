@@ -175,8 +175,9 @@ QVariant UserPreviewModel::display(const Row& row, int column) const
         return preview.leavesScope ? tr("soft delete") : UserPreview::actionName(preview.action);
     case Changes: {
         const qsizetype changes = preview.changes().size();
-        return preview.problems.isEmpty() ? QString::number(changes)
-                                          : tr("%1 (%2 problem(s))").arg(changes).arg(preview.problems.size());
+        return preview.problems.isEmpty()
+            ? QString::number(changes)
+            : tr("%1 (%n problem(s))", nullptr, static_cast<int>(preview.problems.size())).arg(changes);
     }
     case TestSync:
         return row.outcome ? TestSyncOutcome::verdictName(row.outcome->verdict) : QString();

@@ -49,7 +49,9 @@ ConnectPage::ConnectPage(Workspace& workspace, QWidget* parent)
     settingsButton->setToolTip(tr("Choose the sandbox, a Microsoft cloud or private hosts, and the client id"));
     connect(settingsButton, &QPushButton::clicked, this, [this] {
         ConnectionSettingsDialog dialog(m_workspace.options().profile, this);
-        dialog.exec();
+        if (dialog.exec() == QDialog::Accepted) {
+            emit connectionSettingsSaved();
+        }
     });
     auto* footer = new QHBoxLayout;
     footer->addStretch(1);

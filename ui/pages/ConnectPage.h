@@ -31,6 +31,10 @@ public:
     // Shows the workspace's state once it is ready: suggested tenants, where they come from, storage.
     void showWorkspaceReady();
 
+signals:
+    // Connection settings were saved; they apply from the next start (the window offers to restart).
+    void connectionSettingsSaved();
+
 private:
     void showStorageMode();
 

@@ -192,7 +192,8 @@ void DirectoryPage::showListingOutcome(const QString& tenantName)
         m_summaryLabel->setText(tr("No user of %1 matches.").arg(tenantName));
     } else if (count >= kUserLimit) {
         m_summaryLabel->setText(
-            tr("Showing the first %1 users of %2; narrow the search to see others.").arg(count).arg(tenantName));
+            tr("Showing the first %Ln user(s) of %1; narrow the search to see others.", nullptr, count)
+                .arg(tenantName));
     } else {
         m_summaryLabel->setText(tr("%n user(s) of %1.", nullptr, count).arg(tenantName));
     }

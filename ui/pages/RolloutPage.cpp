@@ -27,6 +27,7 @@
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
@@ -422,11 +423,9 @@ void RolloutPage::ensureRunner()
         emit planChanged();
     });
     connect(runner, &sync::RolloutRunner::assignmentProgress, this, [this](int stage, int done, int total) {
-        m_currentLabel->setText(tr("Stage %1 “%2”: assigning, %3 of %4 group(s) and user(s) assigned.")
-                                    .arg(stage + 1)
-                                    .arg(m_plan.stages.value(stage).name)
-                                    .arg(done)
-                                    .arg(total));
+        m_currentLabel->setText(
+            tr("Stage %1 “%2”: assigning, %3 of %n group(s) and user(s) assigned.", nullptr, total)
+                .arg(QString::number(stage + 1), m_plan.stages.value(stage).name, QLocale().toString(done)));
     });
     connect(
         runner, &sync::RolloutRunner::progressChanged, this, [this](int stage, const sync::RolloutProgress& progress) {
@@ -887,14 +886,13 @@ void RolloutPage::showCurrentStage()
     m_progress->setVisible(true);
     m_progress->setRange(0, std::max(1, progress.expected));
     m_progress->setValue(std::min(progress.processed, std::max(1, progress.expected)));
-    m_progress->setFormat(tr("%1 of %2 users processed").arg(progress.processed).arg(progress.expected));
+    m_progress->setFormat(
+        tr("%1 of %Ln user(s) processed", nullptr, progress.expected).arg(QLocale().toString(progress.processed)));
     m_errorRateLabel->setText(
-        tr("Error rate %1 (%2 of %3 processed failed); pauses above %4 with at least %5 failures.")
-            .arg(percent(progress.errorRate()))
-            .arg(progress.failed)
-            .arg(progress.processed)
-            .arg(percent(m_plan.settings.errorRateThreshold))
-            .arg(m_plan.settings.minimumFailures));
+        tr("Error rate %1 (%2 of %3 processed failed); pauses above %4 with at least %n failure(s).", nullptr,
+            m_plan.settings.minimumFailures)
+            .arg(percent(progress.errorRate()), QLocale().toString(progress.failed),
+                QLocale().toString(progress.processed), percent(m_plan.settings.errorRateThreshold)));
     m_failures->setFailures(progress.failures);
 }
 

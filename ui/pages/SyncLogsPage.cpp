@@ -36,6 +36,9 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <limits>
+
 namespace tb::ui {
 
 using logs::LogQuery;
@@ -43,6 +46,12 @@ using logs::LogSet;
 using model::TenantRole;
 
 namespace {
+
+// tr()'s count for "%Ln record(s)": an int. Stores can hold more records than that; the plural is the same beyond.
+int pluralCount(qint64 count)
+{
+    return static_cast<int>(std::clamp<qint64>(count, 0, std::numeric_limits<int>::max()));
+}
 
 // How long typing may pause before the query runs: short enough to feel like search as you type, long enough not
 // to query for every letter of a name.
@@ -530,8 +539,7 @@ void SyncLogsPage::showEmptyState()
         m_statusLabel->clear();
         return;
     }
-    m_statusLabel->setText(tr("%n record(s)", nullptr,
-        static_cast<int>(std::min<qint64>(m_model->totalCount(), std::numeric_limits<int>::max()))));
+    m_statusLabel->setText(tr("%Ln record(s)", nullptr, pluralCount(m_model->totalCount())));
 }
 
 void SyncLogsPage::showSelectedRecord()
@@ -660,16 +668,14 @@ void SyncLogsPage::fetch()
     delete m_sync.data();
     m_sync = new logs::LogSync(*source, *m_store, m_workspace.database(), this);
     connect(m_sync, &logs::LogSync::progress, this, [this](int pages, int records, int newRecords) {
-        m_statusLabel->setText(tr("Fetching from %1: %2 pages, %3 records, %4 new")
-                                   .arg(sourceName())
-                                   .arg(pages)
-                                   .arg(records)
-                                   .arg(newRecords));
+        m_statusLabel->setText(tr("Fetching from %1: %2, %3, %4 new")
+                                   .arg(sourceName(), tr("%Ln page(s)", nullptr, pages),
+                                       tr("%Ln record(s)", nullptr, records), QLocale().toString(newRecords)));
     });
     connect(m_sync, &logs::LogSync::finished, this, [this](int newRecords, qint64 setId) {
         m_sync->deleteLater();
         finishWork(newRecords == 0 ? tr("No new records in the logs of %1 since the last Fetch.").arg(sourceName())
-                                   : tr("Fetched %n new record(s) from %1.", nullptr, newRecords).arg(sourceName()),
+                                   : tr("Fetched %Ln new record(s) from %1.", nullptr, newRecords).arg(sourceName()),
             false);
         reloadSets();
         selectSet(setId);
@@ -736,7 +742,7 @@ void SyncLogsPage::importFile(const QString& path)
                 if (bytesTotal > 0) {
                     page->m_progress->setValue(static_cast<int>(bytesRead * 1000 / bytesTotal));
                 }
-                page->m_statusLabel->setText(tr("Importing: %1 records").arg(QLocale().toString(records)));
+                page->m_statusLabel->setText(tr("Importing: %Ln record(s)", nullptr, pluralCount(records)));
             },
             Qt::QueuedConnection);
     };
@@ -747,7 +753,7 @@ void SyncLogsPage::importFile(const QString& path)
         m_worker->deleteLater();
         m_worker = nullptr;
         if (result->ok) {
-            finishWork(tr("Imported %1 records from %2.").arg(QLocale().toString(result->records), name), false);
+            finishWork(tr("Imported %Ln record(s) from %1.", nullptr, pluralCount(result->records)).arg(name), false);
             reloadSets();
             selectSet(result->setId);
         } else {
@@ -783,7 +789,7 @@ void SyncLogsPage::exportFile(const QString& path, logs::LogExporter::Format for
                 page->m_progress->setRange(0, 1000);
                 page->m_progress->setValue(total > 0 ? static_cast<int>(done * 1000 / total) : 0);
                 page->m_statusLabel->setText(
-                    tr("Exporting: %1 of %2 records").arg(QLocale().toString(done), QLocale().toString(total)));
+                    tr("Exporting: %1 of %Ln record(s)", nullptr, pluralCount(total)).arg(QLocale().toString(done)));
             },
             Qt::QueuedConnection);
     };
@@ -799,7 +805,7 @@ void SyncLogsPage::exportFile(const QString& path, logs::LogExporter::Format for
         m_worker->deleteLater();
         m_worker = nullptr;
         if (result->ok) {
-            finishWork(tr("Exported %1 records to %2.").arg(QLocale().toString(result->records), name), false);
+            finishWork(tr("Exported %Ln record(s) to %1.", nullptr, pluralCount(result->records)).arg(name), false);
         } else {
             finishWork(result->cancelled ? tr("Export cancelled; %1 was not written.").arg(name) : result->error,
                 !result->cancelled);

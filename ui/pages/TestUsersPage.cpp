@@ -29,6 +29,7 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QProgressBar>
@@ -425,7 +426,7 @@ void TestUsersPage::preview()
     connect(run, &sync::Preview::progress, this, [this](int done, int total) {
         m_progress->setMaximum(total);
         m_progress->setValue(done);
-        m_progressLabel->setText(tr("Previewed %1 of %2 user(s)…").arg(done).arg(total));
+        m_progressLabel->setText(tr("Previewed %1 of %n user(s)…", nullptr, total).arg(QLocale().toString(done)));
     });
     connect(run, &sync::Preview::finished, this, [this, run](const QList<UserPreview>& previews) {
         run->deleteLater();
@@ -494,11 +495,13 @@ void TestUsersPage::testSync()
     auto* box = new QMessageBox(QMessageBox::Question, tr("Test sync"),
         tr("Synchronize %n user(s) into %1 now?", nullptr, static_cast<int>(testable.size())).arg(target),
         QMessageBox::Cancel, this);
-    box->setInformativeText(tr("This writes to the target tenant: %1 user(s) will be created there and the others "
-                               "updated. %2 user(s) will be assigned to the configuration first and stay assigned, "
-                               "so later cycles keep them in sync. Users the preview skips are left out.")
-                                .arg(creates)
-                                .arg(toAssign));
+    box->setInformativeText(
+        tr("This writes to the target tenant: %n user(s) will be created there and the others updated.", nullptr,
+            creates)
+        + QLatin1Char(' ')
+        + tr("%n user(s) will be assigned to the configuration first and stay assigned, so later cycles keep them in "
+             "sync. Users the preview skips are left out.",
+            nullptr, toAssign));
     QPushButton* go = box->addButton(
         tr("Synchronize %n user(s)", nullptr, static_cast<int>(testable.size())), QMessageBox::AcceptRole);
     box->setDefaultButton(QMessageBox::Cancel);
@@ -551,12 +554,11 @@ void TestUsersPage::startTestSync()
                 missing += outcome.missingRequired.isEmpty() ? 0 : 1;
             }
             m_table->resizeColumnsToContents();
-            m_summary->setText(tr("Test sync finished: %1 as predicted, %2 different from the preview, %3 failed; "
-                                  "%4 user(s) lack an attribute your target needs. Pick a user for the details.")
-                                   .arg(asPredicted)
-                                   .arg(differs)
-                                   .arg(failed)
-                                   .arg(missing));
+            m_summary->setText(
+                tr("Test sync finished: %1 as predicted, %2 different from the preview, %3 failed; "
+                   "%n user(s) lack an attribute your target needs. Pick a user for the details.",
+                    nullptr, missing)
+                    .arg(QLocale().toString(asPredicted), QLocale().toString(differs), QLocale().toString(failed)));
             updateButtons();
             emit testSyncFinished(runId);
         });
@@ -703,13 +705,12 @@ void TestUsersPage::showRun(const QString& runId)
     const TestSyncHistoryList::Entry* entry = m_history->entry(runId);
     const TestSyncHistoryList::Entry counts
         = entry ? *entry : TestSyncHistoryList::Entry::of(sync::TestSyncRun {}, kept);
-    m_summary->setText(tr("Earlier test sync of %1, read-only: %2 user(s), %3 as predicted, %4 different from the "
-                          "preview, %5 failed. Back to the current list returns to the users above.")
-                           .arg(entry ? TestSyncHistoryList::timeText(entry->run.startedAt) : runId)
-                           .arg(counts.users)
-                           .arg(counts.asPredicted)
-                           .arg(counts.differs)
-                           .arg(counts.failed));
+    m_summary->setText(tr("Earlier test sync of %1, read-only: %n user(s), %2 as predicted, %3 different from the "
+                          "preview, %4 failed. Back to the current list returns to the users above.",
+        nullptr, counts.users)
+                           .arg(entry ? TestSyncHistoryList::timeText(entry->run.startedAt) : runId,
+                               QLocale().toString(counts.asPredicted), QLocale().toString(counts.differs),
+                               QLocale().toString(counts.failed)));
     m_backButton->setVisible(true);
     updateButtons();
 }

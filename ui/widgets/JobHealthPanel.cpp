@@ -13,6 +13,9 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <limits>
+
 namespace tb::ui {
 
 namespace {
@@ -200,12 +203,11 @@ QString JobHealthPanel::executionText(const model::SyncExecution& execution)
     if (execution.countImported == 0 && execution.countExports == 0 && execution.countEscrowed == 0) {
         text += tr(" — nothing had changed in the source");
     } else {
-        text += tr(" — %1 read, %2 in scope, %3 of %4 changes written, %5 failed and waiting for a retry")
-                    .arg(execution.countImported)
-                    .arg(execution.countEntitled)
-                    .arg(execution.countExported)
-                    .arg(execution.countExports)
-                    .arg(execution.countEscrowed);
+        const QLocale locale;
+        text += tr(" — %1 read, %2 in scope, %3 of %Ln change(s) written, %4 failed and waiting for a retry", nullptr,
+            static_cast<int>(std::min<qint64>(execution.countExports, std::numeric_limits<int>::max())))
+                    .arg(locale.toString(execution.countImported), locale.toString(execution.countEntitled),
+                        locale.toString(execution.countExported), locale.toString(execution.countEscrowed));
     }
     if (execution.error.isError()) {
         // The title only: the quarantine box (when there is one) explains the code in full.
