@@ -206,7 +206,9 @@ void MainWindow::createMenus()
     QMenu* file = menuBar()->addMenu(tr("&File"));
     QAction* settings = file->addAction(tr("&Connection settings…"), this, &MainWindow::editConnectionSettings);
     settings->setObjectName(QStringLiteral("connectionSettingsAction"));
-    settings->setShortcut(QKeySequence::Preferences);
+    // The platform's key for preferences; X11 desktops have none, so Ctrl+, as on the others.
+    const QKeySequence preferences(QKeySequence::Preferences);
+    settings->setShortcut(preferences.isEmpty() ? QKeySequence(Qt::CTRL | Qt::Key_Comma) : preferences);
     m_profilesMenu = file->addMenu(tr("&Profiles"));
     m_profilesMenu->setObjectName(QStringLiteral("profilesMenu"));
     connect(m_profilesMenu, &QMenu::aboutToShow, this, &MainWindow::fillProfilesMenu);
@@ -417,7 +419,10 @@ void MainWindow::saveWindowState() const
 void MainWindow::showWorkspaceReady()
 {
     const QString where = m_workspace.connectionDescription();
-    setWindowTitle(tr("TenantBridge — %1").arg(where));
+    // With more than one profile, the title says which one this window serves.
+    const QString profile = m_workspace.options().profile;
+    setWindowTitle(profile == QStringLiteral("default") ? tr("TenantBridge — %1").arg(where)
+                                                        : tr("TenantBridge — %1 — %2").arg(profile, where));
     m_connectionLabel->setText(where);
     m_connectPage->showWorkspaceReady();
     m_directoryPage->reloadTenants();

@@ -122,6 +122,9 @@ TEST_CASE("The Go menu reaches every page from the keyboard, with the shortcut i
         go->trigger();
         CHECK(fixture.window->currentPage() == index);
     }
+    QAction* settings = actionNamed(*fixture.window, QStringLiteral("connectionSettingsAction"));
+    REQUIRE(settings != nullptr);
+    CHECK_FALSE(settings->shortcut().isEmpty());
     // And through the real key event, as a person presses it.
     QTest::keyClick(fixture.window.get(), Qt::Key_2, Qt::ControlModifier);
     CHECK(fixture.window->currentPage() == 1);
