@@ -67,18 +67,34 @@ QSet<QString> codesHolding(const QString& text)
     return codes;
 }
 
+// The page shown at the size the main window gives it, with its three parts.
+struct ShownPage
+{
+    TroubleshootingPage page;
+    QLineEdit* filter = nullptr;
+    const QTreeWidget* tree = nullptr;
+    const QTextBrowser* text = nullptr;
+
+    ShownPage()
+    {
+        page.resize(980, 640);
+        page.show();
+        REQUIRE(QTest::qWaitForWindowExposed(&page));
+        filter = GuiTestSupport::child<QLineEdit>(page, "troubleshootingFilter");
+        tree = GuiTestSupport::child<QTreeWidget>(page, "troubleshootingTree");
+        text = GuiTestSupport::child<QTextBrowser>(page, "troubleshootingText");
+    }
+};
+
 } // namespace
 
 TEST_CASE("TroubleshootingPage: lists every catalogue entry by section and explains the selected one", "[gui]")
 {
-    TroubleshootingPage page;
-    page.resize(980, 640);
-    page.show();
-    REQUIRE(QTest::qWaitForWindowExposed(&page));
-    const auto* tree = GuiTestSupport::child<QTreeWidget>(page, "troubleshootingTree");
-    const auto* text = GuiTestSupport::child<QTextBrowser>(page, "troubleshootingText");
-    CHECK(GuiTestSupport::child<QLineEdit>(page, "troubleshootingFilter")->placeholderText()
-        == QStringLiteral("Search codes and explanations"));
+    ShownPage fixture;
+    TroubleshootingPage& page = fixture.page;
+    const QTreeWidget* tree = fixture.tree;
+    const QTextBrowser* text = fixture.text;
+    CHECK(fixture.filter->placeholderText() == QStringLiteral("Search codes and explanations"));
 
     const ErrorCatalogue& catalogue = ErrorCatalogue::builtIn();
     int total = 0;
@@ -104,13 +120,11 @@ TEST_CASE("TroubleshootingPage: lists every catalogue entry by section and expla
 
 TEST_CASE("TroubleshootingPage: the search field narrows the list and says when nothing matches", "[gui]")
 {
-    TroubleshootingPage page;
-    page.resize(980, 640);
-    page.show();
-    REQUIRE(QTest::qWaitForWindowExposed(&page));
-    auto* filter = GuiTestSupport::child<QLineEdit>(page, "troubleshootingFilter");
-    const auto* tree = GuiTestSupport::child<QTreeWidget>(page, "troubleshootingTree");
-    const auto* text = GuiTestSupport::child<QTextBrowser>(page, "troubleshootingText");
+    ShownPage fixture;
+    TroubleshootingPage& page = fixture.page;
+    QLineEdit* filter = fixture.filter;
+    const QTreeWidget* tree = fixture.tree;
+    const QTextBrowser* text = fixture.text;
     const ErrorCatalogue& catalogue = ErrorCatalogue::builtIn();
     const int total = page.visibleEntryCount();
 
@@ -171,13 +185,11 @@ TEST_CASE("TroubleshootingPage: the search field narrows the list and says when 
 
 TEST_CASE("TroubleshootingPage: showCode selects the entry of a code, clearing a filter that hides it", "[gui]")
 {
-    TroubleshootingPage page;
-    page.resize(980, 640);
-    page.show();
-    REQUIRE(QTest::qWaitForWindowExposed(&page));
-    auto* filter = GuiTestSupport::child<QLineEdit>(page, "troubleshootingFilter");
-    const auto* tree = GuiTestSupport::child<QTreeWidget>(page, "troubleshootingTree");
-    const auto* text = GuiTestSupport::child<QTextBrowser>(page, "troubleshootingText");
+    ShownPage fixture;
+    TroubleshootingPage& page = fixture.page;
+    QLineEdit* filter = fixture.filter;
+    const QTreeWidget* tree = fixture.tree;
+    const QTextBrowser* text = fixture.text;
     const ErrorCatalogue& catalogue = ErrorCatalogue::builtIn();
 
     // The reference spells this one in camel case; codes compare case-insensitively.
