@@ -70,7 +70,10 @@ void AppTheme::apply(Theme theme)
 {
     const DesktopLook& desktop = desktopLook();
     if (theme == Theme::System) {
-        QApplication::setStyle(QStyleFactory::create(desktop.styleName));
+        // setStyle ignores a null style: a desktop style whose plugin is gone would leave Fusion in place.
+        if (QStyle* style = QStyleFactory::create(desktop.styleName)) {
+            QApplication::setStyle(style);
+        }
         QApplication::setPalette(desktop.palette);
     } else {
         QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));

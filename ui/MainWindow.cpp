@@ -157,8 +157,7 @@ MainWindow::MainWindow(Workspace& workspace, QWidget* parent)
     // Long tasks that end while the administrator is in another window.
     connect(m_testUsersPage, &TestUsersPage::testSyncFinished, this, [this] {
         m_notifier->notify(tr("Test sync finished"),
-            tr("The test sync of %n user(s) has finished; TenantBridge compared each with the preview.", nullptr,
-                m_testUsersPage->model()->rowCount()));
+            tr("TenantBridge compared each tested user with the preview; the Test users page shows the outcome."));
     });
     connect(m_rolloutPage, &RolloutPage::stageFinished, this, [this](int stage, sync::RolloutStage::State state) {
         const QString name = m_rolloutPage->plan().stages.value(stage).name;
@@ -374,6 +373,30 @@ void MainWindow::createProfile()
 
 void MainWindow::relaunch(const QString& profile)
 {
+    QStringList running;
+    if (m_topologyPage->isApplying()) {
+        running.append(tr("applying the plan"));
+    }
+    if (m_testUsersPage->isBusy()) {
+        running.append(tr("a preview or test sync"));
+    }
+    if (m_rolloutPage->isBusy()) {
+        running.append(tr("a rollout stage"));
+    }
+    if (m_syncLogsPage->isBusy()) {
+        running.append(tr("fetching, importing or exporting logs"));
+    }
+    if (!running.isEmpty()) {
+        const auto answer = QMessageBox::question(this, tr("Stop what is running?"),
+            tr("TenantBridge is still busy with %1. Starting again stops it: an apply is offered for resuming from "
+               "its journal, a rollout continues from its saved plan, anything else must be started again. Start "
+               "again now?")
+                .arg(running.join(QStringLiteral("; "))),
+            QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+        if (answer != QMessageBox::Yes) {
+            return;
+        }
+    }
     m_relaunchProfile = profile;
     close();
 }

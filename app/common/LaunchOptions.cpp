@@ -216,6 +216,11 @@ bool LaunchOptions::startSandboxIfNeeded(QString* errorMessage)
     return true;
 }
 
+void LaunchOptions::stopBuiltInSandbox()
+{
+    m_sandbox.reset();
+}
+
 QString LaunchOptions::sandboxStateFile(const QString& profile)
 {
     const QString base = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);

@@ -37,6 +37,8 @@ public:
     [[nodiscard]] std::optional<QString> read(const QCommandLineParser& parser);
     // Starts the built-in sandbox when no tenant source was given; false with a sentence when it cannot.
     [[nodiscard]] bool startSandboxIfNeeded(QString* errorMessage);
+    // Stops the built-in sandbox, if one runs; it writes its state file as it stops.
+    void stopBuiltInSandbox();
 
     [[nodiscard]] const WorkspaceOptions& workspaceOptions() const { return m_workspaceOptions; }
     [[nodiscard]] tbsandbox::SandboxServer* builtInSandbox() const { return m_sandbox.get(); }

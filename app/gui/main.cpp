@@ -18,6 +18,7 @@
 #include <QProcess>
 
 #include <memory>
+#include <optional>
 
 namespace {
 
@@ -61,23 +62,29 @@ int main(int argc, char* argv[])
     }
 
     tb::ui::AppTheme::apply(tb::ui::AppTheme::saved());
-    tb::Workspace workspace(launch.workspaceOptions());
-    tb::ui::MainWindow window(workspace);
-    window.show();
-    workspace.start();
-    const int exitCode = QApplication::exec();
-    // A new refresh token or a sign-out is only kept once the keychain has answered.
-    workspace.finishPendingWrites(kKeychainGraceMs);
-    // Another profile, or new connection settings: a new process, started once this one has kept what it must.
-    if (const auto& profile = window.relaunchProfile()) {
+    int exitCode = 0;
+    std::optional<QString> relaunchProfile;
+    {
+        tb::Workspace workspace(launch.workspaceOptions());
+        tb::ui::MainWindow window(workspace);
+        window.show();
+        workspace.start();
+        exitCode = QApplication::exec();
+        // A new refresh token or a sign-out is only kept once the keychain has answered.
+        workspace.finishPendingWrites(kKeychainGraceMs);
+        relaunchProfile = window.relaunchProfile();
+    }
+    // Another profile, or new connection settings: a new process, once this one has kept what it must. The built-in
+    // sandbox writes its state file when it stops, so it stops first: a restart on the same profile reads it after.
+    launch.stopBuiltInSandbox();
+    if (relaunchProfile) {
         const QStringList arguments
-            = tb::ui::ProfileSwitcher::relaunchArguments(QCoreApplication::arguments().mid(1), *profile);
+            = tb::ui::ProfileSwitcher::relaunchArguments(QCoreApplication::arguments().mid(1), *relaunchProfile);
         if (!QProcess::startDetached(QCoreApplication::applicationFilePath(), arguments)) {
             QMessageBox::critical(nullptr, QStringLiteral("TenantBridge"),
-                QCoreApplication::translate("main",
-                    "TenantBridge could not start again on profile “%1”. Start it "
-                    "yourself with --profile %1.")
-                    .arg(*profile));
+                QCoreApplication::translate(
+                    "main", "TenantBridge could not start again on profile “%1”. Start it yourself with --profile %1.")
+                    .arg(*relaunchProfile));
         }
     }
     return exitCode;

@@ -1733,13 +1733,6 @@ Object ID %2</source>
         <source>Test sync finished</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>The test sync of %n user(s) has finished; TenantBridge compared each with the preview.</source>
-        <translation>
-            <numerusform>The test sync of %n user has finished; TenantBridge compared each with the preview.</numerusform>
-            <numerusform>The test sync of %n users has finished; TenantBridge compared each with the preview.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Rollout stage %1 “%2”: %3</source>
         <translation type="unfinished"></translation>
@@ -1831,6 +1824,38 @@ Name:</source>
     </message>
     <message>
         <source>New profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TenantBridge compared each tested user with the preview; the Test users page shows the outcome.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>applying the plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a preview or test sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a rollout stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fetching, importing or exporting logs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop what is running?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TenantBridge is still busy with %1. Starting again stops it: an apply is offered for resuming from its journal, a rollout continues from its saved plan, anything else must be started again. Start again now?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TenantBridge — %1 — %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -3,7 +3,7 @@
 
 // The English translation compiled into the program, installed as the desktop app's main does: counts read
 // "1 record" and "2 records", not "1 record(s)", in texts the pages really show.
-#include "ui/ApplicationTranslator.h"
+#include "tests/support/InstalledTranslator.h"
 #include "ui/pages/SyncLogsPage.h"
 #include "ui/topology/SynchronizationBox.h"
 
@@ -17,21 +17,7 @@
 using tb::ui::SynchronizationBox;
 using tb::ui::SyncLogsPage;
 
-namespace {
-
-// Removes the translator again at the end of a test (a QTranslator leaves the application when deleted), so that
-// no other test sees it.
-struct InstalledTranslator
-{
-    InstalledTranslator() { installed = tb::ui::installApplicationTranslator(*QCoreApplication::instance()); }
-    ~InstalledTranslator() { qDeleteAll(QCoreApplication::instance()->findChildren<QTranslator*>()); }
-    InstalledTranslator(const InstalledTranslator&) = delete;
-    InstalledTranslator& operator=(const InstalledTranslator&) = delete;
-
-    bool installed = false;
-};
-
-} // namespace
+using tb::test::InstalledTranslator;
 
 TEST_CASE("Counts read 1 record and 2 records once the English translation is installed")
 {

@@ -19,6 +19,7 @@
 #include <QListView>
 #include <QListWidget>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -38,6 +39,8 @@ struct WindowOnSandbox : tb::test::WorkspaceOnSandbox
 
     WindowOnSandbox()
     {
+        // A last page saved by an earlier test of this process would decide where the window opens.
+        QSettings().clear();
         window = std::make_unique<tb::ui::MainWindow>(*workspace);
         window->show();
         REQUIRE(QTest::qWaitForWindowExposed(window.get()));

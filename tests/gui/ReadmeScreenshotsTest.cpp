@@ -14,9 +14,9 @@
 #include "core/sandbox/sync/ProvisioningService.h"
 #include "core/setup/SetupState.h"
 #include "tests/support/GuiTestSupport.h"
+#include "tests/support/InstalledTranslator.h"
 #include "tests/support/SignalWaiter.h"
 #include "tests/support/WorkspaceOnSandbox.h"
-#include "ui/ApplicationTranslator.h"
 #include "ui/MainWindow.h"
 #include "ui/models/LogTableModel.h"
 #include "ui/models/UserPreviewModel.h"
@@ -113,7 +113,8 @@ struct ReadmeWindow : tb::test::WorkspaceOnSandbox
 TEST_CASE("README screenshots: connect, topology, test users, sync logs and troubleshooting", "[gui][readme]")
 {
     // As main() does, so that the pictures say "9 changes", not "9 change(s)".
-    REQUIRE(tb::ui::installApplicationTranslator(*QCoreApplication::instance()));
+    const tb::test::InstalledTranslator translator;
+    REQUIRE(translator.installed);
     ReadmeWindow fixture;
     MainWindow& window = *fixture.window;
     QSignalSpy stateRead(window.topologyPage(), &tb::ui::TopologyPage::stateRead);
@@ -168,13 +169,13 @@ TEST_CASE("README screenshots: connect, topology, test users, sync logs and trou
     // Sync logs: four users assigned and the job started, one of them failing on a conflict in the target; one cycle,
     // then Fetch; the failure selected and explained.
     QString problem;
+    const std::optional<int> added = fixture.sandbox.provisioning().userErrors().add(
+        QJsonObject {{QStringLiteral("userPrincipalNames"), QJsonArray {kTomas}},
+            {QStringLiteral("code"), QStringLiteral("AzureActiveDirectoryConflictEntry")},
+            {QStringLiteral("count"), 1}},
+        &problem);
     INFO(problem.toStdString());
-    REQUIRE(fixture.sandbox.provisioning().userErrors().add(
-                QJsonObject {{QStringLiteral("userPrincipalNames"), QJsonArray {kTomas}},
-                    {QStringLiteral("code"), QStringLiteral("AzureActiveDirectoryConflictEntry")},
-                    {QStringLiteral("count"), 1}},
-                &problem)
-        == std::optional<int>(1));
+    REQUIRE(added == std::optional<int>(1));
     GuiTestSupport::assignAndStart(*fixture.workspace, state, {kAdele, kHenrietta, kTomas, kZainab});
     REQUIRE(SignalWaiter::waitUntil([&fixture] { return fixture.sandbox.provisioning().runCycle() >= 1; }, 20000));
     window.showPage(4);

@@ -96,6 +96,7 @@ CleanupDialog::CleanupDialog(Workspace& workspace, const setup::SetupState& stat
     m_banner->setObjectName(QStringLiteral("cleanupBanner"));
     m_counts->setObjectName(QStringLiteral("cleanupCounts"));
     m_counts->setWordWrap(true);
+    m_counts->setTextFormat(Qt::PlainText); // tenant names: never markup
     QFont countsFont = m_counts->font();
     countsFont.setBold(true);
     m_counts->setFont(countsFont);
@@ -343,6 +344,7 @@ void CleanupDialog::requestRemoval()
                 tr("%n user(s) are deleted in %1", nullptr, listing.provenCount()).arg(target)),
         QMessageBox::Cancel, this);
     box->setObjectName(QStringLiteral("cleanupConfirmation"));
+    box->setTextFormat(Qt::PlainText); // the configuration's and the tenant's names: never markup
     box->setInformativeText(removalText(listing, target));
     QPushButton* go = box->addButton(tr("Remove %n assignment(s)", nullptr, assignments), QMessageBox::AcceptRole);
     go->setObjectName(QStringLiteral("cleanupConfirmRemoveButton"));

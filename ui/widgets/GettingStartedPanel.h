@@ -5,6 +5,7 @@
 #include <QFrame>
 
 #include <array>
+#include <optional>
 
 class QLabel;
 class QPushButton;
