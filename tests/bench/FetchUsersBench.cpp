@@ -8,6 +8,7 @@
 //
 //   FetchUsersBench [--sandbox URL] [--users N] [--page-size N]
 
+#include "BenchMeasures.h"
 #include "core/SystemClock.h"
 #include "core/auth/StaticTokenSource.h"
 #include "core/graph/GraphClient.h"
@@ -33,16 +34,14 @@
 #include <functional>
 #include <optional>
 
+using tb::bench::figure;
+using tb::bench::out;
+using tb::bench::spin;
+
 namespace {
 
 constexpr int kStartTimeoutMs = 120000;
 constexpr int kFetchTimeoutMs = 600000;
-
-QTextStream& out()
-{
-    static QTextStream stream(stdout);
-    return stream;
-}
 
 QTextStream& err()
 {
@@ -55,20 +54,6 @@ long peakRssKiB()
     rusage usage {};
     getrusage(RUSAGE_SELF, &usage);
     return usage.ru_maxrss; // KiB on Linux
-}
-
-// Spins the event loop until done() or the ceiling; false on the ceiling.
-bool spin(const std::function<bool()>& done, int ceilingMs)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (!done()) {
-        if (timer.elapsed() > ceilingMs) {
-            return false;
-        }
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
-    }
-    return true;
 }
 
 // Starts tenantbridge-sandbox from this binary's folder and returns the URL it prints.
@@ -301,6 +286,11 @@ int main(int argc, char* argv[])
     out() << "match:              " << (match ? "yes - every user arrived with the expected number of requests" : "NO")
           << "\n";
     out().flush();
+    figure(QStringLiteral("Users fetched per second (%1 users, pages of %2)").arg(users).arg(pageSize),
+        static_cast<double>(received) * 1000.0 / static_cast<double>(std::max<qint64>(1, wallMs)),
+        QStringLiteral("users/s"), QString(), 0);
+    figure(QStringLiteral("Requests used to fetch them"), logged ? *logged : -1, QStringLiteral("requests"),
+        QStringLiteral("= %1 (one per page)").arg(expected), 0);
 
     if (sandboxProcess.state() != QProcess::NotRunning) {
         sandboxProcess.terminate();

@@ -36,6 +36,7 @@
 #include <QTextStream>
 
 using tb::bench::databaseSize;
+using tb::bench::figure;
 using tb::bench::Generator;
 using tb::bench::megabytes;
 using tb::bench::out;
@@ -133,6 +134,11 @@ void importIntoFreshStore(const QString& path, const QString& databasePath)
               << QString::number(wallS, 'f', 1) << " s => " << rate(result.records, wallS)
               << " records/s wall (target >= 50000), " << rate(result.records, cpuS) << " records/s CPU ("
               << QString::number(cpuS, 'f', 1) << " s CPU; load " << loadAverage() << ")" << Qt::endl;
+        figure(QStringLiteral("Log import, %1 file into a new store (%2 records)")
+                   .arg(QFileInfo(path).suffix().toUpper())
+                   .arg(result.records),
+            static_cast<double>(result.records) / std::max(wallS, 1e-9), QStringLiteral("records/s"),
+            QStringLiteral(">= 50000"), 0);
     }
     out() << "  database size: " << megabytes(databaseSize(databasePath)) << ", peak RSS so far "
           << QString::number(peakRssMb(), 'f', 0) << " MB" << Qt::endl;

@@ -35,6 +35,7 @@
 #include <random>
 
 using tb::bench::databaseSize;
+using tb::bench::figure;
 using tb::bench::Generator;
 using tb::bench::megabytes;
 using tb::bench::out;
@@ -217,9 +218,11 @@ int main(int argc, char** argv)
     }
     LogStore store(database);
     // The extra text is a function so that it reads the values after the timed runs (argument order is unspecified).
-    auto report = [](const QString& what, double ms, const std::function<QString()>& extra, double target) {
+    auto report = [records](const QString& what, double ms, const std::function<QString()>& extra, double target) {
         out() << what << ": " << QString::number(ms, 'f', 1) << " ms" << extra()
               << (target > 0 ? QStringLiteral(" (target <= %1 ms)").arg(target) : QString()) << Qt::endl;
+        figure(QStringLiteral("Log query at %1 records: %2").arg(records).arg(what), ms, QStringLiteral("ms"),
+            target > 0 ? QStringLiteral("<= %1 ms").arg(target) : QString());
     };
     auto page = [&](const LogQuery& query, int* rows) {
         *rows = static_cast<int>(valueOrExit<QList<LogRow>>(store.firstPage(query)).size());

@@ -39,27 +39,13 @@
 #include <algorithm>
 #include <random>
 
+using tb::bench::figure;
 using tb::bench::out;
+using tb::bench::statusMb;
 using tb::logs::LogStore;
 using tb::model::ProvisioningLogEntry;
 
 namespace {
-
-// VmHWM or VmRSS of /proc/self/status in MB.
-double statusMb(const char* field)
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly)) {
-        return -1;
-    }
-    const QByteArray wanted = QByteArray(field) + ':';
-    for (const QByteArray& line : status.readAll().split('\n')) {
-        if (line.startsWith(wanted)) {
-            return line.mid(wanted.size()).trimmed().split(' ').value(0).toDouble() / 1024.0;
-        }
-    }
-    return -1;
-}
 
 const QStringList kErrorCodes {QStringLiteral("AzureActiveDirectoryConflictEntry"),
     QStringLiteral("AzureDirectoryB2BManagementPolicyCheckFailure"),
@@ -303,5 +289,9 @@ int main(int argc, char** argv)
 
     out() << "  peak RSS (VmHWM): " << statusMb("VmHWM") << " MB (target <= 300 MB); RSS now " << statusMb("VmRSS")
           << " MB, highest after a scroll step " << peakAfterStep << " MB" << Qt::endl;
+    figure(QStringLiteral("Sync logs page, time to first page (%1 records)").arg(records), firstPageMs,
+        QStringLiteral("ms"));
+    figure(QStringLiteral("Sync logs page, peak memory holding %1 records").arg(records), statusMb("VmHWM"),
+        QStringLiteral("MB"), QStringLiteral("<= 300 MB"), 0);
     return 0;
 }

@@ -13,6 +13,7 @@
 //
 //   RolloutBench [--users N] [--latency MS] [--rate R] [--throttle-users N] [--skip-single] [--no-pacing]
 
+#include "BenchMeasures.h"
 #include "core/graph/GraphCall.h"
 #include "core/graph/GraphClient.h"
 #include "core/graph/PageReader.h"
@@ -46,24 +47,13 @@ namespace {
 
 constexpr int kCeilingMs = 600000;
 
-QTextStream& out()
-{
-    static QTextStream stream(stdout);
-    return stream;
-}
+using tb::bench::figure;
+using tb::bench::out;
 
-// Spins the event loop until done() or the ceiling; false on the ceiling.
-bool spin(const std::function<bool()>& done, int ceilingMs = kCeilingMs)
+// Every wait of this benchmark has the same ceiling.
+bool spin(const std::function<bool()>& done)
 {
-    QElapsedTimer timer;
-    timer.start();
-    while (!done()) {
-        if (timer.elapsed() > ceilingMs) {
-            return false;
-        }
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 20);
-    }
-    return true;
+    return tb::bench::spin(done, kCeilingMs);
 }
 
 // A generated source with a CTS configuration into Fabrikam, set up by the real plan, and N of its users.
@@ -388,6 +378,9 @@ int main(int argc, char* argv[])
               << " requests; used " << batched.batchPosts + batched.reads << " (" << batched.reads << " GET)\n";
         out() << "  wall time: " << seconds(batched.wallMs) << "\n";
         out().flush();
+        figure(QStringLiteral("Rollout requests for %1 assignments").arg(users),
+            static_cast<double>(batched.batchPosts + batched.reads), QStringLiteral("requests"),
+            QStringLiteral("lower bound %1").arg(lowerBound + kConstant), 0);
     }
 
     // 2. one assignment per request, fresh sandbox.
@@ -404,6 +397,9 @@ int main(int argc, char* argv[])
               << QString::number(static_cast<double>(single.wallMs) / std::max<qint64>(1, batched.wallMs), 'f', 1)
               << "x the batched run\n";
         out().flush();
+        figure(QStringLiteral("Rollout speed-up over one assignment per request"),
+            static_cast<double>(single.wallMs) / static_cast<double>(std::max<qint64>(1, batched.wallMs)),
+            QStringLiteral("x"));
     }
 
     // 3. throttled to R requests per second, fresh sandbox.
@@ -427,6 +423,8 @@ int main(int argc, char* argv[])
         out() << "  wall time: " << seconds(throttled.wallMs) << ", achieved " << QString::number(achieved, 'f', 1)
               << " requests/s = " << QString::number(100.0 * achieved / rate, 'f', 1) << "% of R (target >= 90%)\n";
         out().flush();
+        figure(QStringLiteral("Share of a %1 requests/s throttling limit achieved").arg(rate), 100.0 * achieved / rate,
+            QStringLiteral("%"), QStringLiteral(">= 90%"));
     }
     return 0;
 }
