@@ -19,13 +19,13 @@
 
 #include <QApplication>
 #include <QElapsedTimer>
-#include <QEventLoop>
 #include <QTemporaryDir>
 #include <QTimer>
 #include <QWidget>
 
 using tb::bench::figure;
 using tb::bench::out;
+using tb::bench::spin;
 using tb::bench::statusMb;
 
 namespace {
@@ -58,20 +58,6 @@ private:
     const QElapsedTimer& m_clock;
     qint64 m_paintedAtMs = -1;
 };
-
-// Runs the event loop until `done` or the ceiling; false on the ceiling.
-bool waitUntil(const std::function<bool()>& done, int ceilingMs)
-{
-    QElapsedTimer waited;
-    waited.start();
-    while (!done()) {
-        if (waited.elapsed() > ceilingMs) {
-            return false;
-        }
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
-    }
-    return true;
-}
 
 } // namespace
 
@@ -115,13 +101,13 @@ int main(int argc, char** argv)
     QObject::connect(&workspace, &tb::Workspace::ready, &app, [&] { readyAtMs = clock.elapsed(); });
     window.show();
     workspace.start();
-    if (!waitUntil([&] { return watch.paintedAtMs() >= 0 && readyAtMs >= 0; }, 60000)) {
+    if (!spin([&] { return watch.paintedAtMs() >= 0 && readyAtMs >= 0; }, 60000)) {
         out() << "the window did not paint or the workspace was not ready within 60 s\n";
         return 1;
     }
     app.removeEventFilter(&watch);
     const double startupRss = statusMb("VmRSS");
-    waitUntil([] { return false; }, idleSeconds * 1000);
+    (void)spin([] { return false; }, idleSeconds * 1000); // idle: nothing ends it but the time
     const double idleRss = statusMb("VmRSS");
     const double peak = statusMb("VmHWM");
 
