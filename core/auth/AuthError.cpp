@@ -236,7 +236,8 @@ QString AuthError::toLogString() const
     if (!description.isEmpty()) {
         text += QStringLiteral(": ") + description;
     }
-    return text;
+    // code and subError are the service's text as sent: one line, nothing a terminal would act on.
+    return Redaction::redactLine(text);
 }
 
 } // namespace tb::auth

@@ -51,7 +51,7 @@ struct AuthError
     [[nodiscard]] static int aadstsFromDescription(const QString& description);
     // "sign_in_required", "try_later", ...: stable names for logs, tests and TokenResult::errorCode.
     [[nodiscard]] static QString kindName(Kind kind);
-    // Kind, code and AADSTS number, no secret: for a log line.
+    // Kind, code and AADSTS number, no secret: for a log line, one line whatever the service sent.
     [[nodiscard]] QString toLogString() const;
 };
 

@@ -102,6 +102,7 @@ void Authority::fetch(const QUrl& loginHost, bool isProbe)
     }
     qCInfo(lcAuth) << "reading the discovery document of" << m_tenant << "from" << loginHost.host();
     m_reply = m_network.get(OAuthReply::request(url));
+    OAuthReply::limitSize(m_reply); // an answer above OAuthReply::kMaxBodyBytes is aborted, not buffered
     connect(m_reply, &QNetworkReply::finished, this, [this, loginHost, isProbe] { handleReply(loginHost, isProbe); });
 }
 

@@ -10,6 +10,7 @@
 #include <QMetaObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QUrl>
 
 #include <algorithm>
 
@@ -38,6 +39,24 @@ int secondsRoundedUp(int ms)
     return (ms + 999) / 1000;
 }
 
+// The login host answered with more than OAuthReply::kMaxBodyBytes: nothing of it was read, and waiting or polling
+// again would only fetch it again.
+AuthError tooLargeError(const OAuthReply& answer)
+{
+    return AuthError::make(Kind::Configuration, QStringLiteral("answer_too_large"),
+        QStringLiteral("The sign-in service's answer was %1 KB or more, far larger than it ever sends, so sign-in "
+                       "stopped without reading it. Check the login host (the Microsoft sign-in service, or a sandbox "
+                       "you trust) and any proxy in between, then sign in again.")
+            .arg(answer.tooLargeBytes / 1024),
+        answer.networkErrorText);
+}
+
+bool isUserCodeCharacter(QChar c)
+{
+    return (c >= QLatin1Char('A') && c <= QLatin1Char('Z')) || (c >= QLatin1Char('a') && c <= QLatin1Char('z'))
+        || (c >= QLatin1Char('0') && c <= QLatin1Char('9')) || c == QLatin1Char('-') || c == QLatin1Char(' ');
+}
+
 } // namespace
 
 DeviceCodeFlow::DeviceCodeFlow(QNetworkAccessManager& network, const AuthorityInfo& authority, const QString& clientId,
@@ -64,6 +83,34 @@ DeviceCodeFlow::~DeviceCodeFlow()
     m_deviceCode.fill(QLatin1Char('\0'));
 }
 
+QString DeviceCodeFlow::promptProblem(const DeviceCodePrompt& prompt)
+{
+    const QString code = prompt.userCode;
+    if (code.size() > kMaxUserCodeLength) {
+        return QStringLiteral("The sign-in service sent a user code of %1 characters, where a real one has about 9 "
+                              "(at most %2 are accepted), so it is not shown and sign-in stopped. Check the login "
+                              "host (the Microsoft sign-in service, or a sandbox you trust), then sign in again.")
+            .arg(code.size())
+            .arg(kMaxUserCodeLength);
+    }
+    if (code.trimmed().isEmpty() || !std::all_of(code.cbegin(), code.cend(), isUserCodeCharacter)) {
+        return QStringLiteral("The sign-in service sent a user code with characters no sign-in page asks for (only "
+                              "letters, digits, dashes and spaces are), so it is not shown and sign-in stopped. Check "
+                              "the login host (the Microsoft sign-in service, or a sandbox you trust), then sign in "
+                              "again.");
+    }
+    const QUrl uri(prompt.verificationUri, QUrl::StrictMode);
+    const QString scheme = uri.scheme().toLower();
+    if (prompt.verificationUri.size() > kMaxVerificationUriLength || !uri.isValid() || uri.host().isEmpty()
+        || (scheme != QLatin1String("https") && scheme != QLatin1String("http"))) {
+        return QStringLiteral("The sign-in service sent a verification address that is not a web address of at most "
+                              "%1 characters, so sign-in stopped. Check the login host (the Microsoft sign-in "
+                              "service, or a sandbox you trust), then sign in again.")
+            .arg(kMaxVerificationUriLength);
+    }
+    return {};
+}
+
 void DeviceCodeFlow::start()
 {
     if (m_started) {
@@ -87,6 +134,7 @@ void DeviceCodeFlow::start()
     qCInfo(lcAuth) << "asking" << m_authority.deviceAuthorizationEndpoint.host() << "for a device code for tenant"
                    << m_authority.tenantId;
     m_reply = m_network.post(OAuthReply::formRequest(m_authority.deviceAuthorizationEndpoint), body);
+    OAuthReply::limitSize(m_reply);
     connect(m_reply, &QNetworkReply::finished, this, &DeviceCodeFlow::handleDeviceCodeReply);
 }
 
@@ -112,6 +160,10 @@ void DeviceCodeFlow::handleDeviceCodeReply()
     }
     reply->deleteLater();
     const OAuthReply answer = OAuthReply::read(*reply, QDateTime::currentDateTimeUtc());
+    if (answer.tooLargeBytes > 0) {
+        finish({}, tooLargeError(answer));
+        return;
+    }
     if (!answer.hasHttpAnswer()) {
         finish({}, AuthError::fromNetwork(QStringLiteral("device code request: ") + answer.networkErrorText));
         return;
@@ -138,6 +190,16 @@ void DeviceCodeFlow::handleDeviceCodeReply()
                 QStringLiteral("The sign-in service's answer lacks the device code, the user code or the "
                                "verification address.")));
         return;
+    }
+    if (const QString problem = promptProblem(prompt); !problem.isEmpty()) {
+        m_deviceCode.fill(QLatin1Char('\0'));
+        m_deviceCode.clear();
+        finish({}, AuthError::make(Kind::Configuration, QStringLiteral("malformed_device_code"), problem));
+        return;
+    }
+    if (prompt.message.size() > kMaxMessageLength) {
+        qCInfo(lcAuth) << "the service's sign-in message has" << prompt.message.size() << "characters; not shown";
+        prompt.message.clear();
     }
     const int lifetimeSeconds = std::max(1, readInt(json.value(QStringLiteral("expires_in")), kDefaultLifetimeSeconds));
     const int intervalSeconds
@@ -171,6 +233,7 @@ void DeviceCodeFlow::poll()
             {QStringLiteral("device_code"), m_deviceCode}, {QStringLiteral("client_id"), m_clientId},
             {QStringLiteral("client_info"), QStringLiteral("1")}});
     m_reply = m_network.post(OAuthReply::formRequest(m_authority.tokenEndpoint), body);
+    OAuthReply::limitSize(m_reply);
     connect(m_reply, &QNetworkReply::finished, this, &DeviceCodeFlow::handlePollReply);
 }
 
@@ -183,6 +246,10 @@ void DeviceCodeFlow::handlePollReply()
     }
     reply->deleteLater();
     const OAuthReply answer = OAuthReply::read(*reply, QDateTime::currentDateTimeUtc());
+    if (answer.tooLargeBytes > 0) {
+        finish({}, tooLargeError(answer));
+        return;
+    }
 
     // Transient: no answer, 5xx, 429. RFC 8628 3.5 asks for a lower polling frequency on timeouts.
     const QString code = answer.json.value(QStringLiteral("error")).toString();

@@ -62,6 +62,17 @@ public:
     // What the device code request asks for: scopes plus openid profile offline_access.
     [[nodiscard]] const QStringList& requestedScopes() const { return m_scopes; }
 
+    // Bounds on what the device authorization answer may hold (issue 9). Entra's user codes are 9 letters and
+    // digits ("FJ6RSPXQ2", graph-reference.md 7.1); RFC 8628 6.1 suggests 8 characters, with dashes or spaces for
+    // readability. 32 leaves room for any service's format and none for text that would fill the code label.
+    static constexpr int kMaxUserCodeLength = 32;
+    static constexpr int kMaxVerificationUriLength = 2048; // a URL, not a page
+    static constexpr int kMaxMessageLength = 2000; // Entra's sentence is about 150 characters in any language
+    // Why a prompt cannot be shown, for a person; empty when it can. A user code must be 1 to kMaxUserCodeLength
+    // letters, digits, dashes or spaces; the verification address an http(s) URL of at most
+    // kMaxVerificationUriLength characters. A longer message is not a reason: it is dropped (it is optional).
+    [[nodiscard]] static QString promptProblem(const DeviceCodePrompt& prompt);
+
 signals:
     void promptReady(const tb::auth::DeviceCodePrompt& prompt);
     // The interval grew (slow_down, or a larger interval from the server); seconds, rounded up.

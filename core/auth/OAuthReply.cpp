@@ -11,9 +11,41 @@
 
 namespace tb::auth {
 
+namespace {
+
+// Set on a reply that limitSize() aborted: how large it was known to be.
+constexpr char kTooLargeProperty[] = "tbOAuthTooLargeBytes";
+
+} // namespace
+
+void OAuthReply::limitSize(QNetworkReply* reply)
+{
+    const auto check = [reply](qint64 size) {
+        if (size > kMaxBodyBytes && !reply->property(kTooLargeProperty).isValid()) {
+            reply->setProperty(kTooLargeProperty, size);
+            reply->abort(); // finished follows at once
+        }
+    };
+    QObject::connect(reply, &QNetworkReply::metaDataChanged, reply,
+        [reply, check] { check(reply->header(QNetworkRequest::ContentLengthHeader).toLongLong()); });
+    QObject::connect(reply, &QNetworkReply::downloadProgress, reply,
+        [check](qint64 received, qint64 total) { check(std::max(received, total)); });
+}
+
 OAuthReply OAuthReply::read(QNetworkReply& reply, const QDateTime& nowUtc)
 {
     OAuthReply result;
+    if (const QVariant tooLarge = reply.property(kTooLargeProperty); tooLarge.isValid()) {
+        // The bytes buffered so far go with the reply, unread: an answer this size is not the sign-in service's.
+        result.tooLargeBytes = tooLarge.toLongLong();
+        result.networkError = QNetworkReply::OperationCanceledError;
+        result.networkErrorText = QStringLiteral("the answer from %1 was %2 KB or more, far more than the sign-in "
+                                                 "service sends (at most %3 KB are read); it was not read")
+                                      .arg(reply.url().host())
+                                      .arg(result.tooLargeBytes / 1024)
+                                      .arg(kMaxBodyBytes / 1024);
+        return result;
+    }
     result.httpStatus = reply.attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     result.networkError = reply.error();
     result.networkErrorText = reply.errorString();

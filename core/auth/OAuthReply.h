@@ -21,6 +21,11 @@ namespace tb::auth {
 struct OAuthReply
 {
     static constexpr int kTransferTimeoutMs = 30000;
+    // The largest answer read from the login host (issue 9). Its largest real answer is the token response: an
+    // access token (a few KB; Entra replaces large group lists with an overage claim), an id token and a refresh
+    // token, under 20 KB together; the discovery document is about 2 KB, a device code answer under 1 KB, an AADSTS
+    // error under 4 KB. 256 KB is more than ten times the largest; anything above is not an answer of this service.
+    static constexpr qint64 kMaxBodyBytes = 256 * 1024;
 
     int httpStatus = 0; // 0: no HTTP answer (connection refused, timeout, TLS failure)
     QJsonObject json;
@@ -28,11 +33,15 @@ struct OAuthReply
     QNetworkReply::NetworkError networkError = QNetworkReply::NoError;
     QString networkErrorText;
     int retryAfterMs = -1; // Retry-After in milliseconds, -1 when absent
+    qint64 tooLargeBytes = 0; // > 0: the answer passed kMaxBodyBytes and was not read (limitSize); no HTTP answer then
 
     [[nodiscard]] bool hasHttpAnswer() const { return httpStatus != 0; }
 
     // Reads a finished reply (the body is consumed).
     [[nodiscard]] static OAuthReply read(QNetworkReply& reply, const QDateTime& nowUtc);
+    // Call right after sending: aborts the reply as soon as its Content-Length or the bytes received pass
+    // kMaxBodyBytes, rather than buffering them; read() then reports tooLargeBytes and a networkErrorText saying so.
+    static void limitSize(QNetworkReply* reply);
     // A request with a transfer timeout, no cookies, redirects only within the same origin, JSON accepted.
     [[nodiscard]] static QNetworkRequest request(const QUrl& url);
     // The same for an application/x-www-form-urlencoded POST.

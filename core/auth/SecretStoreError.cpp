@@ -24,8 +24,11 @@ QString SecretStoreError::message() const
                               "keyring such as GNOME Keyring or KWallet and restart TenantBridge; until then, "
                               "sign-ins are kept for this session only.");
     case Kind::Locked:
-        return QStringLiteral("The system keyring is locked or has no default keyring. Unlock it (for example in "
-                              "Passwords and Keys, or by logging in again) and try again.");
+        // No prompter answered (none on a headless session, or it was closed): nothing in the keyring was read,
+        // changed or removed.
+        return QStringLiteral("The system keyring is locked (or has no default keyring), and nothing in it was read "
+                              "or changed. Unlock your keyring (for example in Passwords and Keys, or by logging out "
+                              "and in again), then restart TenantBridge or sign in again.");
     case Kind::AccessDenied:
         return QStringLiteral("Access to the system keyring was denied. Allow TenantBridge to use the keyring when "
                               "asked, then try again.");

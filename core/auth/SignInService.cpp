@@ -21,6 +21,16 @@ constexpr TenantRole kRoles[] = {TenantRole::Source, TenantRole::Target};
 const QString kMemoryOnlyWarning = QStringLiteral(
     "No keychain is available, so sign-ins are kept in memory only: you will have to sign in again after closing "
     "TenantBridge.");
+const QString kLockedWarning = QStringLiteral(
+    "The system keyring is locked, so sign-ins are kept in memory only: you will have to sign in again after closing "
+    "TenantBridge.");
+
+// The sentence for a switch to memory: a locked keyring is there but closed (issue 9), which is not "no keychain".
+QString memoryOnlyWarning(const SecretStoreError& error)
+{
+    const QString& lead = error.kind() == SecretStoreError::Kind::Locked ? kLockedWarning : kMemoryOnlyWarning;
+    return lead + QStringLiteral(" (") + error.message() + QLatin1Char(')');
+}
 
 bool isUnreachable(const SecretStoreError& error)
 {
@@ -64,7 +74,7 @@ SignInService::SignInService(
     });
     connect(&m_cache, &TokenCache::storageFailed, this, [this](TenantRole, const SecretStoreError& error) {
         if (isUnreachable(error) && !m_memoryOnly) {
-            switchToMemory(kMemoryOnlyWarning + QStringLiteral(" (") + error.message() + QLatin1Char(')'));
+            switchToMemory(memoryOnlyWarning(error));
         }
     });
     connect(&m_cache, &TokenCache::accountChanged, this, &SignInService::accountChanged);
@@ -114,7 +124,7 @@ void SignInService::restore()
         if (error.isError()) {
             qCWarning(lcAuth) << "the keychain does not answer (" << SecretStoreError::kindName(error.kind())
                               << ") - sign-ins stay in memory";
-            switchToMemory(kMemoryOnlyWarning + QStringLiteral(" (") + error.message() + QLatin1Char(')'));
+            switchToMemory(memoryOnlyWarning(error));
         }
         restoreAccounts();
     });

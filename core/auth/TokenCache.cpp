@@ -206,6 +206,7 @@ void TokenCache::startRefresh(TenantRole role, const QStringList& scopes)
         {QStringLiteral("client_info"), QStringLiteral("1")}});
     qCInfo(lcAuth) << "refreshing the" << model::tenantRoleName(role) << "account's access token";
     QNetworkReply* reply = m_network.post(OAuthReply::formRequest(entry.authority.tokenEndpoint), body);
+    OAuthReply::limitSize(reply); // an answer above OAuthReply::kMaxBodyBytes is aborted, not buffered
     entry.refreshReply = reply;
     connect(reply, &QNetworkReply::finished, this, [this, role] { handleRefreshReply(role); });
 }

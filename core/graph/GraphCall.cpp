@@ -148,6 +148,7 @@ void GraphCall::sendWithSlot()
     }
     ++m_attempts;
     m_timedOut = false;
+    m_tooLargeBytes = 0;
     QNetworkRequest networkRequest(m_request.url(m_client.baseUrl()));
     // Never follow a redirect: it could carry the bearer token to another host.
     networkRequest.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
@@ -174,7 +175,16 @@ void GraphCall::sendWithSlot()
     reply->setParent(this);
     m_reply = reply;
     connect(reply, &QNetworkReply::finished, this, &GraphCall::handleReplyFinished);
-    connect(reply, &QNetworkReply::downloadProgress, this, &GraphCall::restartTimeout);
+    connect(reply, &QNetworkReply::downloadProgress, this, [this](qint64 received, qint64 total) {
+        restartTimeout();
+        checkResponseSize(received, total);
+    });
+    // The headers alone tell a declared size: refuse it before a byte of the body is buffered.
+    connect(reply, &QNetworkReply::metaDataChanged, this, [this] {
+        if (m_reply) {
+            checkResponseSize(0, m_reply->header(QNetworkRequest::ContentLengthHeader).toLongLong());
+        }
+    });
     connect(reply, &QNetworkReply::uploadProgress, this, &GraphCall::restartTimeout);
     restartTimeout();
 }
@@ -183,6 +193,15 @@ void GraphCall::restartTimeout()
 {
     const int timeoutMs = m_request.timeoutMs() > 0 ? m_request.timeoutMs() : m_client.defaultTimeoutMs();
     m_timeoutTimer.start(timeoutMs);
+}
+
+void GraphCall::checkResponseSize(qint64 bytesReceived, qint64 bytesTotal)
+{
+    const qint64 size = std::max(bytesReceived, bytesTotal);
+    if (m_reply && m_tooLargeBytes == 0 && size > kMaxResponseBytes) {
+        m_tooLargeBytes = size;
+        m_reply->abort(); // emits finished, handled as too large
+    }
 }
 
 void GraphCall::handleTimeout()
@@ -219,6 +238,18 @@ void GraphCall::handleReplyFinished()
     reply->deleteLater();
     releaseSlot();
 
+    if (m_tooLargeBytes > 0) {
+        // What was buffered goes with the reply, unread.
+        GraphError error(GraphError::Kind::ResponseTooLarge,
+            QStringLiteral("the answer to %1 is %2 MB or more, above the %3 MB TenantBridge reads")
+                .arg(Redaction::redactLine(m_request.logDescription()))
+                .arg(m_tooLargeBytes / (1024 * 1024))
+                .arg(kMaxResponseBytes / (1024 * 1024)));
+        error.setHttpStatus(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt());
+        error.setRequestId(QString::fromLatin1(reply->rawHeader(QByteArrayLiteral("request-id"))));
+        finishWithError(error);
+        return;
+    }
     const QByteArray body = reply->readAll();
     GraphResponse response = responseFrom(*reply, body);
     const QNetworkReply::NetworkError networkError = reply->error();

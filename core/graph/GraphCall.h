@@ -36,6 +36,14 @@ class GraphCall final : public QObject
     Q_DISABLE_COPY_MOVE(GraphCall)
 
 public:
+    // The largest answer read (issue 9). The largest Graph answers TenantBridge asks for are pages: 1,000
+    // provisioning-log records (a record with its steps and modified properties is 2 to 10 KB: about 10 MB) or 999
+    // users with a $select (under 2 MB); a synchronization schema is a few hundred KB. 64 MB is six times the
+    // largest, and bounds what a broken proxy or a wrong --sandbox address can make the app hold: the reply is
+    // aborted as soon as its Content-Length or the bytes received pass it, and the call ends with ResponseTooLarge
+    // (not retried: the same request would get the same answer).
+    static constexpr qint64 kMaxResponseBytes = 64LL * 1024 * 1024;
+
     ~GraphCall() override;
 
     [[nodiscard]] const GraphRequest& request() const { return m_request; }
@@ -59,6 +67,8 @@ private:
     void handleToken(const auth::TokenResult& result);
     void sendWithSlot();
     void handleReplyFinished();
+    // Aborts the reply once the answer is known to be larger than kMaxResponseBytes.
+    void checkResponseSize(qint64 bytesReceived, qint64 bytesTotal);
     void handleTimeout();
     void restartTimeout();
     void scheduleRetry(qint64 delayMs);
@@ -81,6 +91,7 @@ private:
     int m_attempts = 0;
     bool m_triedFreshToken = false;
     bool m_timedOut = false;
+    qint64 m_tooLargeBytes = 0; // set when the current reply was aborted for its size
     bool m_finished = false;
     qint64 m_previousDelayMs = 0;
     qint64 m_startedAtMs = -1;

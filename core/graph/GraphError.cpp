@@ -123,6 +123,8 @@ QString GraphError::kindName(Kind kind)
         return QStringLiteral("Cancelled");
     case Kind::MalformedResponse:
         return QStringLiteral("MalformedResponse");
+    case Kind::ResponseTooLarge:
+        return QStringLiteral("ResponseTooLarge");
     case Kind::InsecureUrl:
         return QStringLiteral("InsecureUrl");
     case Kind::Auth:
@@ -179,6 +181,12 @@ QString GraphError::userMessage() const
     case Kind::MalformedResponse:
         sentence = QStringLiteral("Microsoft Graph sent an answer TenantBridge could not read. Try again; if it "
                                   "happens again, report it with the ids below.");
+        break;
+    case Kind::ResponseTooLarge:
+        sentence = QStringLiteral("The answer was far larger than any Microsoft Graph sends for this request (%1), so "
+                                  "TenantBridge stopped reading it. Check that the Graph address (or --sandbox) is "
+                                  "right and that no proxy alters the answers, then try again.")
+                       .arg(m_message);
         break;
     case Kind::InsecureUrl:
         sentence = QStringLiteral("TenantBridge refused to send the request: %1 Use an https:// address (plain "

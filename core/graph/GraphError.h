@@ -34,6 +34,7 @@ public:
         Throttled, // 429 after the retries ran out, or a Retry-After too long to wait for
         InvalidRequest, // refused before sending: the request itself is wrong (bad filter property, ...)
         FailedDependency, // 424 inside $batch: an earlier request failed
+        ResponseTooLarge, // the answer passed GraphCall::kMaxResponseBytes and was not read
     };
 
     struct Detail

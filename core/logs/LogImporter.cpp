@@ -127,6 +127,21 @@ QString recordProblem(const QJsonObject& json)
     return {};
 }
 
+// The status as the CSV import reads it (LogCsvColumns): one of Graph's provisioningResult values. Whatever is imported
+// can then be exported to CSV and imported again.
+QString statusProblem(const Entry& entry)
+{
+    if (entry.status.isEmpty()) {
+        return QStringLiteral("the record has no status (provisioningStatusInfo.status)");
+    }
+    Entry check;
+    QString problem;
+    if (!LogCsvColumns::assign(check, LogCsvColumns::Field::Status, entry.status, &problem)) {
+        return QStringLiteral("provisioningStatusInfo.status: %1").arg(problem);
+    }
+    return {};
+}
+
 // The companion files of the CSV download are recognised by their headers: a change ID, no date, and step or
 // property columns.
 QString companionFileProblem(const QSet<QString>& normalizedHeaders)
@@ -490,14 +505,18 @@ LogImporter::Result LogImporter::runJson(QIODevice& device, BatchQueue* queue, S
             return result;
         }
         const QJsonObject json = document.object();
-        const QString problem = recordProblem(json);
+        QString problem = recordProblem(json);
+        Entry entry = problem.isEmpty() ? Entry::fromJson(json) : Entry();
+        if (problem.isEmpty()) {
+            problem = statusProblem(entry);
+        }
         if (!problem.isEmpty()) {
             const QString id = json.value(QLatin1String("id")).toString();
             result.error = id.isEmpty() ? QStringLiteral("%1: %2").arg(where(), problem)
                                         : QStringLiteral("%1, id %2: %3").arg(where(), id.left(80), problem);
             return result;
         }
-        if (!delivery.add(Entry::fromJson(json), scanner.bytesRead(), text)) {
+        if (!delivery.add(std::move(entry), scanner.bytesRead(), text)) {
             return result;
         }
     }

@@ -53,10 +53,11 @@ namespace tb::logs {
 //
 // Checks, each failing the whole import with a message that names the line (CSV) or the record and its line
 // (JSON): syntax (unterminated quote, truncated JSON, text after the end), a record that is not an object, a
-// missing or unparsable date, a record without an id (CSV: change ID is used when there is no Id column), a
-// field of the wrong type (duration not a number, steps not an array, an unknown status), a missing required
-// CSV column (date, status, and Id or Change ID), size limits (Options). Synchronous; run it on a worker
-// thread for large files. Not thread-safe; one import at a time per object.
+// missing or unparsable date, a missing status, a record without an id (CSV: change ID is used when there is no Id
+// column), a field of the wrong type (duration not a number, steps not an array, a status that is not one of Graph's
+// provisioningResult values, in either format), a missing required CSV column (date, status, and Id or Change ID),
+// size limits (Options). Synchronous; run it on a worker thread for large files. Not thread-safe; one import at a
+// time per object.
 class LogImporter
 {
 public:

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/logs/LogRecordWriter.h"
 
+#include "core/store/SqliteFailure.h"
+
 #include <QFile>
 
 #include <sqlite3.h>
@@ -39,11 +41,8 @@ LogRecordWriter::~LogRecordWriter()
 
 StoreError LogRecordWriter::error(const QString& what) const
 {
-    const QString detail = m_db ? QStringLiteral("%1: %2 (%3)")
-                                      .arg(what, QString::fromUtf8(sqlite3_errmsg(m_db)))
-                                      .arg(sqlite3_extended_errcode(m_db))
-                                : what;
-    return StoreError(StoreError::Kind::QueryFailed, m_path, detail);
+    // A full disk or a file that cannot be written gets its own kind and sentence (issue 9).
+    return store::SqliteFailure::fromHandle(m_db, m_path, what, StoreError::Kind::QueryFailed);
 }
 
 std::optional<StoreError> LogRecordWriter::execute(const char* sql)
@@ -70,8 +69,9 @@ std::optional<StoreError> LogRecordWriter::open()
     // Never creates the file: a missing one means the profile's database is gone, not that an empty one is wanted.
     const QByteArray path = QFile::encodeName(m_path);
     if (sqlite3_open_v2(path.constData(), &m_db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
-        const StoreError failed(StoreError::Kind::CannotOpen, m_path,
-            m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QStringLiteral("out of memory"));
+        const StoreError failed = m_db
+            ? store::SqliteFailure::fromHandle(m_db, m_path, QStringLiteral("opening"), StoreError::Kind::CannotOpen)
+            : StoreError(StoreError::Kind::CannotOpen, m_path, QStringLiteral("out of memory"));
         close();
         return failed;
     }

@@ -4,6 +4,7 @@
 
 #include "core/logs/LogRecordWriter.h"
 #include "core/store/Database.h"
+#include "core/store/SqliteFailure.h"
 
 #include <QJsonDocument>
 #include <QSqlError>
@@ -303,6 +304,11 @@ StoreError LogStore::queryError(const QString& detail) const
     return StoreError(StoreError::Kind::QueryFailed, m_database.filePath(), detail);
 }
 
+StoreError LogStore::queryError(const QSqlError& error) const
+{
+    return store::SqliteFailure::fromQuery(m_database.connection(), error, m_database.filePath());
+}
+
 std::variant<LogSet, StoreError> LogStore::jobSet(const QString& servicePrincipalId, const QString& jobId)
 {
     if (servicePrincipalId.isEmpty() || jobId.isEmpty()) {
@@ -316,7 +322,7 @@ std::variant<LogSet, StoreError> LogStore::jobSet(const QString& servicePrincipa
     query.addBindValue(jobId);
     query.addBindValue(QDateTime::currentMSecsSinceEpoch());
     if (!query.exec()) {
-        return queryError(query.lastError().text());
+        return queryError(query.lastError());
     }
     query.prepare(QStringLiteral("SELECT %1 FROM log_sets WHERE kind = 'job' AND service_principal_id = ? "
                                  "AND job_id = ?")
@@ -324,7 +330,7 @@ std::variant<LogSet, StoreError> LogStore::jobSet(const QString& servicePrincipa
     query.addBindValue(servicePrincipalId);
     query.addBindValue(jobId);
     if (!query.exec()) {
-        return queryError(query.lastError().text());
+        return queryError(query.lastError());
     }
     if (!query.next()) {
         return queryError(QStringLiteral("the log set of job %1 was not created").arg(jobId));
@@ -342,7 +348,7 @@ std::variant<LogSet, StoreError> LogStore::createImportSet(const QString& fileNa
     query.addBindValue(at.toMSecsSinceEpoch());
     query.addBindValue(QDateTime::currentMSecsSinceEpoch());
     if (!query.exec()) {
-        return queryError(query.lastError().text());
+        return queryError(query.lastError());
     }
     const qint64 id = query.lastInsertId().toLongLong();
     auto found = findSet(id);
@@ -361,7 +367,7 @@ std::variant<QList<LogSet>, StoreError> LogStore::sets() const
     QSqlQuery query(m_database.connection());
     if (!query.exec(QStringLiteral("SELECT %1 FROM log_sets ORDER BY kind = 'import', imported_at DESC, id")
                         .arg(kSetColumns))) {
-        return queryError(query.lastError().text());
+        return queryError(query.lastError());
     }
     QList<LogSet> sets;
     while (query.next()) {
@@ -376,7 +382,7 @@ std::variant<std::optional<LogSet>, StoreError> LogStore::findSet(qint64 setId) 
     query.prepare(QStringLiteral("SELECT %1 FROM log_sets WHERE id = ?").arg(kSetColumns));
     query.addBindValue(setId);
     if (!query.exec()) {
-        return queryError(query.lastError().text());
+        return queryError(query.lastError());
     }
     if (!query.next()) {
         return std::optional<LogSet>();
@@ -388,7 +394,7 @@ std::optional<StoreError> LogStore::deleteSet(qint64 setId)
 {
     QSqlDatabase db = m_database.connection();
     if (!db.transaction()) {
-        return queryError(db.lastError().text());
+        return queryError(db.lastError());
     }
     // Children first, so the result is the same whether or not this connection enforces the foreign keys.
     QSqlQuery query(db);
@@ -404,15 +410,15 @@ std::optional<StoreError> LogStore::deleteSet(qint64 setId)
         query.prepare(statement);
         query.addBindValue(setId);
         if (!query.exec()) {
-            const QString detail = query.lastError().text();
+            const StoreError failed = queryError(query.lastError()); // before the rollback replaces SQLite's error
             db.rollback();
-            return queryError(detail);
+            return failed;
         }
     }
     if (!db.commit()) {
-        const QString detail = db.lastError().text();
+        const StoreError failed = queryError(db.lastError());
         db.rollback();
-        return queryError(detail);
+        return failed;
     }
     return std::nullopt;
 }
@@ -463,7 +469,7 @@ std::variant<QDateTime, StoreError> LogStore::newestActivityTime(qint64 setId) c
     query.prepare(QStringLiteral("SELECT max(activity_ms) FROM log_records WHERE set_id = ?"));
     query.addBindValue(setId);
     if (!query.exec()) {
-        return queryError(query.lastError().text());
+        return queryError(query.lastError());
     }
     if (!query.next() || query.isNull(0)) {
         return QDateTime();
@@ -477,7 +483,7 @@ std::variant<qint64, StoreError> LogStore::count(qint64 setId) const
     query.prepare(QStringLiteral("SELECT count(*) FROM log_records WHERE set_id = ?"));
     query.addBindValue(setId);
     if (!query.exec() || !query.next()) {
-        return queryError(query.lastError().text());
+        return queryError(query.lastError());
     }
     return query.value(0).toLongLong();
 }
@@ -497,7 +503,7 @@ std::variant<QList<LogRow>, StoreError> LogStore::rows(const LogQuery& logQuery,
     values.append(std::max<qint64>(offset, 0));
     bindAll(query, values);
     if (!query.exec()) {
-        return queryError(query.lastError().text());
+        return queryError(query.lastError());
     }
     QList<LogRow> rows;
     rows.reserve(limit);
@@ -520,7 +526,7 @@ std::variant<qint64, StoreError> LogStore::totalCount(const LogQuery& logQuery) 
     query.prepare(QStringLiteral("SELECT count(*)") + filter.fromClause() + filter.whereClause());
     bindAll(query, filter.boundValues());
     if (!query.exec() || !query.next()) {
-        return queryError(query.lastError().text());
+        return queryError(query.lastError());
     }
     return query.value(0).toLongLong();
 }
@@ -531,7 +537,7 @@ std::variant<std::optional<ProvisioningLogEntry>, StoreError> LogStore::record(q
     query.prepare(QStringLiteral("SELECT body FROM log_record_bodies WHERE record_rowid = ?"));
     query.addBindValue(rowId);
     if (!query.exec()) {
-        return queryError(query.lastError().text());
+        return queryError(query.lastError());
     }
     if (!query.next()) {
         return std::optional<ProvisioningLogEntry>();
@@ -555,7 +561,7 @@ std::variant<QList<ErrorCodeCount>, StoreError> LogStore::countsByErrorCode(cons
         + QStringLiteral(" GROUP BY r.error_code ORDER BY 2 DESC, 1"));
     bindAll(query, filter.boundValues());
     if (!query.exec()) {
-        return queryError(query.lastError().text());
+        return queryError(query.lastError());
     }
     QList<ErrorCodeCount> counts;
     while (query.next()) {

@@ -16,6 +16,8 @@
 #include <optional>
 #include <variant>
 
+class QSqlError;
+
 namespace tb::store {
 class Database;
 }
@@ -135,6 +137,8 @@ public:
 
 private:
     [[nodiscard]] store::StoreError queryError(const QString& detail) const;
+    // The statement's error on the database's connection, classified (SqliteFailure).
+    [[nodiscard]] store::StoreError queryError(const QSqlError& error) const;
 
     store::Database& m_database;
     std::unique_ptr<LogRecordWriter> m_bulkWriter; // between beginBulkInsert and endBulkInsert

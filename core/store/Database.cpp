@@ -4,6 +4,7 @@
 
 #include "core/CoreLogging.h"
 #include "core/store/Migrations.h"
+#include "core/store/SqliteFailure.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -12,25 +13,28 @@
 #include <QStandardPaths>
 #include <QUuid>
 
+#include <sqlite3.h>
+
 namespace tb::store {
 
 namespace {
 
 const QString kDriver = QStringLiteral("QSQLITE");
 
-// Reads one value from a statement that returns a single row, or nothing on failure.
 // Files up to this size are checked whole when opened.
 constexpr qint64 kQuickCheckBytes = 64LL * 1024 * 1024;
 
-std::optional<QVariant> singleValue(QSqlDatabase& db, const QString& sql, QString* errorText)
+// Reads one value from a statement that returns a single row; on failure, the error (of kind otherwise unless the disk
+// or the permissions are to blame).
+std::variant<QVariant, StoreError> singleValue(
+    QSqlDatabase& db, const QString& sql, const QString& filePath, StoreError::Kind otherwise)
 {
     QSqlQuery query(db);
-    if (!query.exec(sql) || !query.next()) {
-        *errorText = query.lastError().text();
-        if (errorText->trimmed().isEmpty()) {
-            *errorText = QStringLiteral("no answer to %1").arg(sql);
-        }
-        return std::nullopt;
+    if (!query.exec(sql)) {
+        return SqliteFailure::fromQuery(db, query.lastError(), filePath, otherwise);
+    }
+    if (!query.next()) {
+        return StoreError(otherwise, filePath, QStringLiteral("no answer to %1").arg(sql));
     }
     return query.value(0);
 }
@@ -67,8 +71,11 @@ std::optional<StoreError> Database::open()
         return StoreError(StoreError::Kind::CannotOpen, m_filePath,
             QStringLiteral("cannot create the folder %1").arg(info.absolutePath()));
     }
-    if (info.exists() && (!info.isReadable() || !info.isWritable())) {
-        return StoreError(StoreError::Kind::CannotOpen, m_filePath, QStringLiteral("no permission to read and write"));
+    if (info.exists() && !info.isReadable()) {
+        return StoreError(StoreError::Kind::CannotOpen, m_filePath, QStringLiteral("no permission to read the file"));
+    }
+    if (info.exists() && !info.isWritable()) {
+        return StoreError(StoreError::Kind::ReadOnly, m_filePath, QStringLiteral("the file is read-only"));
     }
 
     {
@@ -77,12 +84,17 @@ std::optional<StoreError> Database::open()
         // A busy timeout lets a second process (the CLI next to the GUI) wait for a lock instead of failing.
         db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
         if (!db.open()) {
-            const QString detail = db.lastError().text();
+            const StoreError error
+                = SqliteFailure::fromQuery(db, db.lastError(), m_filePath, StoreError::Kind::CannotOpen);
             close();
-            return StoreError(StoreError::Kind::CannotOpen, m_filePath, detail);
+            return error;
         }
     }
     if (auto error = checkReadable()) {
+        close();
+        return error;
+    }
+    if (auto error = checkWritable()) {
         close();
         return error;
     }
@@ -104,31 +116,49 @@ std::optional<StoreError> Database::open()
 std::optional<StoreError> Database::checkReadable()
 {
     QSqlDatabase db = connection();
-    QString errorText;
-    if (!singleValue(db, QStringLiteral("PRAGMA schema_version"), &errorText)) {
-        return StoreError(StoreError::Kind::NotADatabase, m_filePath, errorText);
+    if (auto schema
+        = singleValue(db, QStringLiteral("PRAGMA schema_version"), m_filePath, StoreError::Kind::NotADatabase);
+        std::holds_alternative<StoreError>(schema)) {
+        return std::get<StoreError>(schema);
     }
     // quick_check reads every page: 0.6 s for a 400 MB profile (200,000 log records) with the file in the page
     // cache, seconds for a million records from a cold disk, at every start. A larger file relies on SQLite's checks
     // of each page it reads: a damaged one fails its query (SQLITE_CORRUPT) with a StoreError saying so.
     if (QFileInfo(m_filePath).size() <= kQuickCheckBytes) {
-        const auto check = singleValue(db, QStringLiteral("PRAGMA quick_check"), &errorText);
-        if (!check) {
-            return StoreError(StoreError::Kind::NotADatabase, m_filePath, errorText);
+        const auto check
+            = singleValue(db, QStringLiteral("PRAGMA quick_check"), m_filePath, StoreError::Kind::NotADatabase);
+        if (const auto* error = std::get_if<StoreError>(&check)) {
+            return *error;
         }
-        if (check->toString() != QStringLiteral("ok")) {
-            return StoreError(StoreError::Kind::NotADatabase, m_filePath, check->toString());
+        if (std::get<QVariant>(check).toString() != QStringLiteral("ok")) {
+            return StoreError(StoreError::Kind::NotADatabase, m_filePath, std::get<QVariant>(check).toString());
         }
     }
-    const auto version = singleValue(db, QStringLiteral("PRAGMA user_version"), &errorText);
-    if (!version) {
-        return StoreError(StoreError::Kind::NotADatabase, m_filePath, errorText);
+    const auto version
+        = singleValue(db, QStringLiteral("PRAGMA user_version"), m_filePath, StoreError::Kind::NotADatabase);
+    if (const auto* error = std::get_if<StoreError>(&version)) {
+        return *error;
     }
-    if (version->toInt() > Migrations::latestVersion()) {
+    if (std::get<QVariant>(version).toInt() > Migrations::latestVersion()) {
         return StoreError(StoreError::Kind::NewerSchema, m_filePath,
             QStringLiteral("schema %1, this version knows up to %2")
-                .arg(version->toInt())
+                .arg(std::get<QVariant>(version).toInt())
                 .arg(Migrations::latestVersion()));
+    }
+    return std::nullopt;
+}
+
+// SQLite opens a file it may not write read-only without a word (unixOpen falls back to O_RDONLY), and a file
+// access() calls writable may still refuse a write (root without CAP_DAC_OVERRIDE, a read-only mount). Every change
+// to a tenant is journalled here first, so a store that cannot take a write is refused at once, with a sentence,
+// rather than failing at the first apply. Only the file's mode is asked (no lock is taken: a second process may be
+// writing).
+std::optional<StoreError> Database::checkWritable()
+{
+    sqlite3* handle = SqliteFailure::handleOf(connection());
+    if (handle != nullptr && sqlite3_db_readonly(handle, "main") == 1) {
+        return StoreError(
+            StoreError::Kind::ReadOnly, m_filePath, QStringLiteral("the file can only be opened for reading"));
     }
     return std::nullopt;
 }
@@ -136,21 +166,21 @@ std::optional<StoreError> Database::checkReadable()
 std::optional<StoreError> Database::configure()
 {
     QSqlDatabase db = connection();
-    QString errorText;
     // WAL: readers never block the writer, and a crash mid-write leaves the last committed state.
-    const auto mode = singleValue(db, QStringLiteral("PRAGMA journal_mode=WAL"), &errorText);
-    if (!mode) {
-        return StoreError(StoreError::Kind::CannotOpen, m_filePath, errorText);
+    const auto mode
+        = singleValue(db, QStringLiteral("PRAGMA journal_mode=WAL"), m_filePath, StoreError::Kind::CannotOpen);
+    if (const auto* error = std::get_if<StoreError>(&mode)) {
+        return *error;
     }
-    if (mode->toString().toLower() != QStringLiteral("wal")) {
+    if (std::get<QVariant>(mode).toString().toLower() != QStringLiteral("wal")) {
         return StoreError(StoreError::Kind::CannotOpen, m_filePath,
-            QStringLiteral("WAL mode refused (journal mode is %1)").arg(mode->toString()));
+            QStringLiteral("WAL mode refused (journal mode is %1)").arg(std::get<QVariant>(mode).toString()));
     }
     QSqlQuery query(db);
     for (const QString& pragma :
         {QStringLiteral("PRAGMA foreign_keys=ON"), QStringLiteral("PRAGMA synchronous=NORMAL")}) {
         if (!query.exec(pragma)) {
-            return StoreError(StoreError::Kind::CannotOpen, m_filePath, query.lastError().text());
+            return SqliteFailure::fromQuery(db, query.lastError(), m_filePath, StoreError::Kind::CannotOpen);
         }
     }
     return std::nullopt;

@@ -8,12 +8,15 @@
 #include <QString>
 
 #include <optional>
+#include <variant>
 
 namespace tb::store {
 
 // One SQLite file per profile, opened once, in WAL mode, migrated to the current schema. A file that
 // cannot be opened, is not a database, or comes from a newer version is reported and never deleted or
-// overwritten. Owned by the profile's composition root; used on the thread that opened it (QtSql rule).
+// overwritten; one that cannot be written (read-only file, folder or mount) is refused with StoreError::ReadOnly,
+// because every tenant change is journalled here before it is sent. Owned by the profile's composition root; used on
+// the thread that opened it (QtSql rule).
 class Database final
 {
 public:
@@ -41,6 +44,7 @@ public:
 
 private:
     [[nodiscard]] std::optional<StoreError> checkReadable();
+    [[nodiscard]] std::optional<StoreError> checkWritable();
     [[nodiscard]] std::optional<StoreError> configure();
 
     QString m_filePath;

@@ -4,6 +4,7 @@
 
 #include "core/Redaction.h"
 #include "core/store/Database.h"
+#include "core/store/SqliteFailure.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -50,6 +51,11 @@ StoreError Journal::queryError(const QString& detail) const
     return StoreError(StoreError::Kind::QueryFailed, m_database.filePath(), detail);
 }
 
+StoreError Journal::queryError(const QSqlError& error) const
+{
+    return SqliteFailure::fromQuery(m_database.connection(), error, m_database.filePath());
+}
+
 std::variant<qint64, StoreError> Journal::record(JournalEntry entry)
 {
     if (entry.runId.isEmpty() || entry.stepKey.isEmpty() || entry.tenantId.isEmpty()) {
@@ -76,7 +82,7 @@ std::variant<qint64, StoreError> Journal::record(JournalEntry entry)
     query.addBindValue(entry.recordedAt.toUTC().toString(Qt::ISODateWithMs));
     // Autocommit: each row is durable on its own before the caller goes on to send the request.
     if (!query.exec()) {
-        return queryError(query.lastError().text());
+        return queryError(query.lastError());
     }
     return query.lastInsertId().toLongLong();
 }
@@ -87,7 +93,7 @@ std::variant<QList<JournalEntry>, StoreError> Journal::entries(const QString& ru
     query.prepare(QStringLiteral("SELECT %1 FROM journal WHERE run_id = ? ORDER BY id").arg(kColumns));
     query.addBindValue(runId);
     if (!query.exec()) {
-        return queryError(query.lastError().text());
+        return queryError(query.lastError());
     }
     QList<JournalEntry> result;
     while (query.next()) {
@@ -105,7 +111,7 @@ std::variant<std::optional<JournalEntry>, StoreError> Journal::lastEntry(
     query.addBindValue(runId);
     query.addBindValue(stepKey);
     if (!query.exec()) {
-        return queryError(query.lastError().text());
+        return queryError(query.lastError());
     }
     if (!query.next()) {
         return std::optional<JournalEntry>();
@@ -122,7 +128,7 @@ std::variant<QStringList, StoreError> Journal::interruptedRuns() const
                                               "      GROUP BY run_id, step_key) l ON j.id = l.last_id "
                                               "WHERE j.phase = 'intent' ORDER BY j.run_id"));
     if (!ok) {
-        return queryError(query.lastError().text());
+        return queryError(query.lastError());
     }
     QStringList runs;
     while (query.next()) {

@@ -11,6 +11,8 @@
 #include <optional>
 #include <variant>
 
+class QSqlError;
+
 namespace tb::store {
 
 class Database;
@@ -36,6 +38,8 @@ public:
 
 private:
     [[nodiscard]] StoreError queryError(const QString& detail) const;
+    // The statement's error on the database's connection, classified (SqliteFailure).
+    [[nodiscard]] StoreError queryError(const QSqlError& error) const;
 
     Database& m_database;
 };

@@ -3,6 +3,7 @@
 #include "core/store/Migrations.h"
 
 #include "core/CoreLogging.h"
+#include "core/store/SqliteFailure.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -182,6 +183,14 @@ QList<QStringList> Migrations::steps()
     };
 }
 
+// MigrationFailed, or DiskFull / ReadOnly when the disk or the permissions are to blame (their sentences say what to
+// do); the detail names the step either way.
+StoreError Migrations::stepError(const QSqlDatabase& db, const QSqlError& error, const QString& filePath, int version)
+{
+    const StoreError failed = SqliteFailure::fromQuery(db, error, filePath, StoreError::Kind::MigrationFailed);
+    return StoreError(failed.kind(), filePath, QStringLiteral("step %1: %2").arg(version).arg(failed.detail()));
+}
+
 int Migrations::latestVersion()
 {
     return static_cast<int>(steps().size());
@@ -197,23 +206,22 @@ std::optional<StoreError> Migrations::apply(QSqlDatabase& db, const QString& fil
     const QList<QStringList> all = steps();
     for (int version = current + 1; version <= all.size(); ++version) {
         if (!db.transaction()) {
-            return StoreError(StoreError::Kind::MigrationFailed, filePath,
-                QStringLiteral("step %1: %2").arg(version).arg(db.lastError().text()));
+            return stepError(db, db.lastError(), filePath, version);
         }
         QStringList statements = all.at(version - 1);
         // PRAGMA takes no bound values; the number comes from our own table, not from input.
         statements.append(QStringLiteral("PRAGMA user_version = %1").arg(version));
         for (const QString& statement : std::as_const(statements)) {
             if (!query.exec(statement)) {
-                const QString detail = QStringLiteral("step %1: %2").arg(version).arg(query.lastError().text());
+                const StoreError error = stepError(db, query.lastError(), filePath, version);
                 db.rollback();
-                return StoreError(StoreError::Kind::MigrationFailed, filePath, detail);
+                return error;
             }
         }
         if (!db.commit()) {
-            const QString detail = QStringLiteral("step %1: %2").arg(version).arg(db.lastError().text());
+            const StoreError error = stepError(db, db.lastError(), filePath, version);
             db.rollback();
-            return StoreError(StoreError::Kind::MigrationFailed, filePath, detail);
+            return error;
         }
         qCInfo(lcStore) << "migrated" << filePath << "to schema" << version;
     }

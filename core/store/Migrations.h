@@ -5,6 +5,7 @@
 #include "core/store/StoreError.h"
 
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QStringList>
 
 #include <optional>
@@ -25,6 +26,8 @@ public:
 
 private:
     [[nodiscard]] static QList<QStringList> steps();
+    [[nodiscard]] static StoreError stepError(
+        const QSqlDatabase& db, const QSqlError& error, const QString& filePath, int version);
 };
 
 } // namespace tb::store

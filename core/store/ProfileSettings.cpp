@@ -3,6 +3,7 @@
 #include "core/store/ProfileSettings.h"
 
 #include "core/store/Database.h"
+#include "core/store/SqliteFailure.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -20,13 +21,18 @@ StoreError ProfileSettings::queryError(const QString& detail) const
     return StoreError(StoreError::Kind::QueryFailed, m_database.filePath(), detail);
 }
 
+StoreError ProfileSettings::queryError(const QSqlError& error) const
+{
+    return SqliteFailure::fromQuery(m_database.connection(), error, m_database.filePath());
+}
+
 std::variant<std::optional<QString>, StoreError> ProfileSettings::value(const QString& key) const
 {
     QSqlQuery query(m_database.connection());
     query.prepare(QStringLiteral("SELECT value FROM profile_meta WHERE key = ?"));
     query.addBindValue(key);
     if (!query.exec()) {
-        return queryError(query.lastError().text());
+        return queryError(query.lastError());
     }
     if (!query.next()) {
         return std::optional<QString>();
@@ -44,7 +50,7 @@ std::optional<StoreError> ProfileSettings::setValue(const QString& key, const QS
     query.addBindValue(key);
     query.addBindValue(value.isNull() ? QStringLiteral("") : value);
     if (!query.exec()) {
-        return queryError(query.lastError().text());
+        return queryError(query.lastError());
     }
     return std::nullopt;
 }
@@ -55,7 +61,7 @@ std::optional<StoreError> ProfileSettings::remove(const QString& key)
     query.prepare(QStringLiteral("DELETE FROM profile_meta WHERE key = ?"));
     query.addBindValue(key);
     if (!query.exec()) {
-        return queryError(query.lastError().text());
+        return queryError(query.lastError());
     }
     return std::nullopt;
 }

@@ -10,6 +10,8 @@
 #include <optional>
 #include <variant>
 
+class QSqlError;
+
 namespace tb::store {
 
 class Database;
@@ -45,6 +47,8 @@ public:
 
 private:
     [[nodiscard]] StoreError queryError(const QString& detail) const;
+    // The statement's error on the database's connection, classified (SqliteFailure).
+    [[nodiscard]] StoreError queryError(const QSqlError& error) const;
 
     Database& m_database;
 };

@@ -3,6 +3,7 @@
 #include "core/store/StoreError.h"
 
 #include <QDir>
+#include <QFileInfo>
 
 namespace tb::store {
 
@@ -11,6 +12,11 @@ StoreError::StoreError(Kind kind, QString filePath, QString detail)
     , m_filePath(std::move(filePath))
     , m_detail(std::move(detail))
 { }
+
+QString StoreError::folderPath() const
+{
+    return QDir::toNativeSeparators(QFileInfo(m_filePath).absolutePath());
+}
 
 QString StoreError::userMessage() const
 {
@@ -40,6 +46,18 @@ QString StoreError::userMessage() const
         return QStringLiteral("A query on the database %1 failed (%2). Try again; if it keeps failing, report it "
                               "with this message.")
             .arg(file, m_detail);
+    case Kind::DiskFull:
+        // SQLite rolls a failed write back whole (WAL): what was saved before is intact, the last change is not in.
+        return QStringLiteral("The disk that holds %1 is full, so TenantBridge could not save to its database %2 (%3). "
+                              "The change was rolled back and nothing saved before was lost. Free some space on that "
+                              "disk, then try again.")
+            .arg(folderPath(), file, m_detail);
+    case Kind::ReadOnly:
+        return QStringLiteral("TenantBridge cannot write to the folder %1 or its database %2 (%3), and it saves the "
+                              "journal of every tenant change there. Make the folder and the file writable for your "
+                              "user (and check the disk is not mounted read-only), or choose another profile, then "
+                              "try again.")
+            .arg(folderPath(), file, m_detail);
     }
     return m_detail;
 }

@@ -12,6 +12,7 @@
 #include "core/graph/endpoints/AppRoleAssignmentEndpoints.h"
 #include "core/graph/endpoints/DirectoryEndpoints.h"
 #include "core/graph/endpoints/SynchronizationSchemaEndpoints.h"
+#include "core/sync/TestUserLimit.h"
 
 #include <QJsonArray>
 #include <QSharedPointer>
@@ -152,7 +153,10 @@ bool Preview::hasP1(const QList<model::LicenseDetail>& licences, QString* note)
 
 bool Preview::start(const QString& servicePrincipalId, const QString& jobId, const QStringList& users)
 {
-    if (m_running || servicePrincipalId.isEmpty() || jobId.isEmpty()) {
+    const QStringList distinctUsers = TestUserLimit::distinct(users);
+    // Callers check TestUserLimit::problem() first and say why; this only guarantees no longer list is ever read.
+    if (m_running || servicePrincipalId.isEmpty() || jobId.isEmpty()
+        || !TestUserLimit::problem(distinctUsers.size()).isEmpty()) {
         return false;
     }
     m_running = true;
@@ -166,13 +170,7 @@ bool Preview::start(const QString& servicePrincipalId, const QString& jobId, con
     m_assignments.clear();
     m_assignedUsers.clear();
     m_assignedGroups.clear();
-    QStringList seen;
-    for (const QString& user : users) {
-        const QString input = user.trimmed();
-        if (input.isEmpty() || seen.contains(input, Qt::CaseInsensitive)) {
-            continue;
-        }
-        seen.append(input);
+    for (const QString& input : distinctUsers) {
         Entry entry;
         entry.input = input;
         m_entries.append(entry);

@@ -57,7 +57,8 @@ public:
     ~Preview() override;
 
     // users: object ids or user principal names of the source, in the order the results should have (duplicates
-    // are kept once). False (nothing started) while a run is under way or without a service principal or job id.
+    // are kept once). False (nothing started) while a run is under way, without a service principal or job id, or
+    // with more than TestUserLimit::kMaxUsers distinct users.
     bool start(const QString& servicePrincipalId, const QString& jobId, const QStringList& users);
     // Evaluate users that are not assigned to the configuration as if they were, which is what a test sync does
     // first (it assigns them): they keep assigned false and get their scope, match and action worked out instead

@@ -12,6 +12,7 @@
 #include "core/sync/Preview.h"
 #include "core/sync/TestSync.h"
 #include "core/sync/TestSyncStore.h"
+#include "core/sync/TestUserLimit.h"
 #include "ui/dialogs/SchemaChangeDialog.h"
 #include "ui/dialogs/TraceDialog.h"
 #include "ui/models/UserPreviewModel.h"
@@ -110,6 +111,7 @@ TestUsersPage::TestUsersPage(Workspace& workspace, QWidget* parent)
         this);
     intro->setWordWrap(true);
 
+    m_banner->setObjectName(QStringLiteral("testUsersBanner"));
     m_usersEdit->setObjectName(QStringLiteral("testUsersEdit"));
     m_usersEdit->setPlaceholderText(tr("One sign-in name or object id per line, for example\nadele.vance@contoso.com"));
     m_usersEdit->setAccessibleName(tr("Test users, one per line"));
@@ -278,13 +280,12 @@ QStringList TestUsersPage::listedUsers() const
 {
     QStringList users;
     const QStringList lines = m_usersEdit->toPlainText().split(QLatin1Char('\n'));
+    users.reserve(lines.size());
     for (const QString& line : lines) {
-        const QString user = line.section(QLatin1Char('#'), 0, 0).trimmed();
-        if (!user.isEmpty() && !users.contains(user, Qt::CaseInsensitive)) {
-            users.append(user);
-        }
+        users.append(line.section(QLatin1Char('#'), 0, 0));
     }
-    return users;
+    // Linear: this runs on every keystroke (updateButtons), and a pasted list may have thousands of lines.
+    return sync::TestUserLimit::distinct(users);
 }
 
 void TestUsersPage::setListedUsers(const QStringList& users)
@@ -330,13 +331,18 @@ bool TestUsersPage::importList(const QString& filePath, QString* problem)
                            .arg(filePath, line.left(80));
             return false;
         }
-        if (!users.contains(user, Qt::CaseInsensitive)) {
-            users.append(user);
-        }
+        users.append(user);
     }
+    users = sync::TestUserLimit::distinct(users);
     setListedUsers(users);
-    m_banner->showMessage(MessageBanner::Level::Information,
-        tr("Imported %n user(s) from %1.", nullptr, static_cast<int>(users.size()) - before).arg(filePath));
+    const QString imported
+        = tr("Imported %n user(s) from %1.", nullptr, static_cast<int>(users.size()) - before).arg(filePath);
+    // Said now, not only when Preview is pressed.
+    if (const QString tooMany = sync::TestUserLimit::problem(users.size()); !tooMany.isEmpty()) {
+        m_banner->showMessage(MessageBanner::Level::Warning, imported + QLatin1Char(' ') + tooMany);
+    } else {
+        m_banner->showMessage(MessageBanner::Level::Information, imported);
+    }
     return true;
 }
 
@@ -369,7 +375,7 @@ void TestUsersPage::addFromDirectory(bool groupMembers)
     } else {
         query.searchText = text;
     }
-    query.limit = 200;
+    query.limit = sync::TestUserLimit::kMaxUsers; // what one preview takes
     auto* listing = new setup::UserListing(*directory, query, this);
     m_listing = listing;
     auto found = std::make_shared<QStringList>();
@@ -391,14 +397,9 @@ void TestUsersPage::addFromDirectory(bool groupMembers)
             } else if (found->isEmpty()) {
                 m_banner->showMessage(MessageBanner::Level::Information, tr("No user matches “%1”.").arg(text));
             } else {
-                QStringList users = listedUsers();
-                int added = 0;
-                for (const QString& user : std::as_const(*found)) {
-                    if (!users.contains(user, Qt::CaseInsensitive)) {
-                        users.append(user);
-                        ++added;
-                    }
-                }
+                const QStringList before = listedUsers();
+                const QStringList users = sync::TestUserLimit::distinct(before + *found);
+                const int added = static_cast<int>(users.size() - before.size());
                 setListedUsers(users);
                 m_banner->showMessage(
                     MessageBanner::Level::Information, tr("Added %n user(s) to the list.", nullptr, added));
@@ -418,6 +419,11 @@ void TestUsersPage::preview()
     graph::GraphClient* targetClient = m_workspace.setupClient(TenantRole::Target);
     const QStringList users = listedUsers();
     if (!hasJob() || !sourceClient || !targetClient || users.isEmpty() || isBusy()) {
+        return;
+    }
+    // Before any request: a pasted directory would otherwise mean thousands of reads and provisioning calls.
+    if (const QString problem = sync::TestUserLimit::problem(users.size()); !problem.isEmpty()) {
+        m_banner->showMessage(MessageBanner::Level::Error, problem);
         return;
     }
     auto* run = new sync::Preview(*sourceClient, *targetClient, this);

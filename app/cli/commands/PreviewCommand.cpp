@@ -191,7 +191,9 @@ QString PreviewCommand::readOptions(const QCommandLineParser& parser)
             return tr("--group needs a group name or object id.");
         }
     }
-    return {};
+    // Before signing in or reading anything: a whole directory in the file would mean thousands of reads.
+    m_users = sync::TestUserLimit::distinct(m_users);
+    return sync::TestUserLimit::problem(m_users.size());
 }
 
 void PreviewCommand::run()
@@ -300,7 +302,12 @@ void PreviewCommand::startPreview(const QStringList& users)
         print(previews);
         finish(ExitCode::Success);
     });
-    m_preview->start(m_configuration->servicePrincipalId, m_configuration->jobId, users);
+    if (!m_preview->start(m_configuration->servicePrincipalId, m_configuration->jobId, users)) {
+        // Only a list over the limit gets here (readOptions and the group cap check it first): never wait for ever.
+        const QString tooMany = sync::TestUserLimit::problem(sync::TestUserLimit::distinct(users).size());
+        m_output.printError(tooMany.isEmpty() ? tr("the preview could not start.") : tooMany);
+        finish(ExitCode::Usage);
+    }
 }
 
 void PreviewCommand::print(const QList<UserPreview>& previews)

@@ -6,6 +6,7 @@
 #include "app/cli/commands/DesiredSettingsOptions.h"
 #include "app/cli/commands/SetupPair.h"
 #include "core/model/CtsConfiguration.h"
+#include "core/sync/TestUserLimit.h"
 #include "core/sync/UserPreview.h"
 
 #include <QCommandLineOption>
@@ -33,7 +34,7 @@ class PreviewCommand final : public CliCommand
     Q_DISABLE_COPY_MOVE(PreviewCommand)
 
 public:
-    static constexpr int kMaxGroupUsers = 200;
+    static constexpr int kMaxGroupUsers = sync::TestUserLimit::kMaxUsers;
 
     explicit PreviewCommand(CliOutput& output, QObject* parent = nullptr);
     ~PreviewCommand() override;

@@ -12,6 +12,7 @@
 #include "core/sync/Preview.h"
 #include "core/sync/TestSync.h"
 #include "core/sync/TestSyncStore.h"
+#include "core/sync/TestUserLimit.h"
 
 #include <QCommandLineParser>
 #include <QFile>
@@ -130,6 +131,11 @@ QString TestSyncCommand::readOptions(const QCommandLineParser& parser)
     m_group = parser.value(m_groupOption).trimmed();
     if (m_users.isEmpty() && m_group.isEmpty()) {
         return tr("test-sync needs users: --users FILE, --user UPN or --group NAME_OR_ID.");
+    }
+    // Before signing in or reading anything (a group's members are checked once read, in preview()).
+    m_users = sync::TestUserLimit::distinct(m_users);
+    if (const QString tooMany = sync::TestUserLimit::problem(m_users.size()); !tooMany.isEmpty()) {
+        return tooMany;
     }
     if (parser.isSet(m_requireOption)) {
         QStringList required;
@@ -259,9 +265,15 @@ void TestSyncCommand::resolveGroup()
 
 void TestSyncCommand::preview()
 {
+    m_users = sync::TestUserLimit::distinct(m_users);
     if (m_users.isEmpty()) {
         m_output.printError(tr("no users to test."));
         finish(ExitCode::CheckFailed);
+        return;
+    }
+    if (const QString tooMany = sync::TestUserLimit::problem(m_users.size()); !tooMany.isEmpty()) {
+        m_output.printError(tooMany);
+        finish(ExitCode::Usage);
         return;
     }
     auto* previewer = new sync::Preview(*m_pair->sourceClient, *m_pair->targetClient, this);
@@ -275,7 +287,11 @@ void TestSyncCommand::preview()
         m_output.printError(tr("the preview failed: %1").arg(message));
         finish(ExitCode::ServiceError);
     });
-    previewer->start(m_configuration->servicePrincipalId, m_configuration->jobId, m_users);
+    if (!previewer->start(m_configuration->servicePrincipalId, m_configuration->jobId, m_users)) {
+        previewer->deleteLater();
+        m_output.printError(tr("the preview could not start."));
+        finish(ExitCode::Usage);
+    }
 }
 
 void TestSyncCommand::confirmAndRun(const QList<UserPreview>& previews)
@@ -335,7 +351,12 @@ void TestSyncCommand::runTestSync(const QList<UserPreview>& previews)
     request.targetTenantId = m_pair->target.id;
     request.users = previews;
     request.requiredAttributes = m_requiredAttributes;
-    testSync->start(request);
+    if (!testSync->start(request)) {
+        testSync->deleteLater();
+        const QString tooMany = sync::TestUserLimit::problem(request.users.size());
+        m_output.printError(tooMany.isEmpty() ? tr("the test sync could not start.") : tooMany);
+        finish(ExitCode::Usage);
+    }
 }
 
 void TestSyncCommand::print(const QString& runId, const QList<TestSyncOutcome>& outcomes)

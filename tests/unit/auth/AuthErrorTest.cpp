@@ -110,3 +110,18 @@ TEST_CASE("AuthError names its kinds for logs and token results", "[auth]")
     CHECK(error.toLogString().contains(QStringLiteral("AADSTS50173")));
     CHECK(error.toLogString().contains(QStringLiteral("invalid_grant")));
 }
+
+// Found by GraphJsonFuzz: the service's "error" and "suberror" went into the log line as sent, so an answer could
+// start a new, forged log line or move a terminal's cursor.
+TEST_CASE("AuthError's log line stays one line whatever error code the service sends", "[auth]")
+{
+    QJsonObject body = entraError(QStringLiteral("invalid_grant\nFAKE: signed in as admin\x1b[2K"), 50173,
+        QStringLiteral("consent_required\r\n\u202eevil"));
+    const AuthError error = AuthError::fromTokenEndpoint(400, body);
+    const QString line = error.toLogString();
+    CHECK(line.contains(QStringLiteral("invalid_grant")));
+    CHECK_FALSE(line.contains(QLatin1Char('\n')));
+    CHECK_FALSE(line.contains(QLatin1Char('\r')));
+    CHECK_FALSE(line.contains(QChar(0x1b)));
+    CHECK_FALSE(line.contains(QChar(0x202e)));
+}
