@@ -600,6 +600,17 @@ void PlanRunner::handleAnswer(const GraphResponse& response)
         failStep(response.httpStatus(), response.requestId(), sentence);
         return;
     }
+    const GraphError::Kind kind = response.error().kind();
+    if (kind == GraphError::Kind::Network || kind == GraphError::Kind::Timeout) {
+        // The request may have reached the tenant and been done; only reading both tenants can tell. The step's
+        // intent stays open, as after a crash, so the next apply resumes this run: resume() reads both tenants
+        // first and waits for a configuration that may still be propagating, so nothing is made twice.
+        failStep(response.httpStatus(), response.requestId(),
+            tr("The answer to \"%1\" in %2 was lost, so it may have been done. %3")
+                .arg(step.description, nameOf(tenantFor(step.role)), response.error().userMessage()),
+            FailureKind::AnswerLost);
+        return;
+    }
     failStep(response.httpStatus(), response.requestId(),
         tr("%1 could not be done in %2. %3")
             .arg(step.description, nameOf(tenantFor(step.role)), response.error().userMessage()));
@@ -617,24 +628,49 @@ void PlanRunner::completeStep(const StepResult& result)
     }
 }
 
-void PlanRunner::failStep(int httpStatus, const QString& requestId, const QString& message)
+bool PlanRunner::leavesUnreadableSteps() const
+{
+    const Run& run = *m_run;
+    if (!run.values.contains(QString::fromLatin1(PlanStep::kJobId))) {
+        return false;
+    }
+    for (qsizetype i = run.index; i < run.steps.size(); ++i) {
+        const PlanStep& step = run.steps.at(i);
+        if (!step.satisfied
+            && (step.id == QLatin1String(PlanStep::kSourceValidateCredentials)
+                || step.id == QLatin1String(PlanStep::kSourceSecrets))) {
+            return true;
+        }
+    }
+    return false;
+}
+
+void PlanRunner::failStep(int httpStatus, const QString& requestId, const QString& message, FailureKind kind)
 {
     Run& run = *m_run;
+    // A run whose rest a fresh read would misjudge stays resumable instead of ending: a lost answer (the step may
+    // be done), or a job without its confirmed credentials or connection test (Graph shows neither, and a fresh plan
+    // takes an existing job for a finished setup).
+    const bool resumable = kind == FailureKind::AnswerLost || leavesUnreadableSteps();
+    const QString sentence = resumable ? message + QLatin1Char(' ')
+            + tr("Once that is fixed, apply the plan again: TenantBridge resumes this run, reads both tenants first "
+                 "and sends only what is missing, so nothing is made twice.")
+                                       : message;
     StepResult result;
     result.stepId = run.current.id;
     result.sent = run.intentRecorded;
     result.httpStatus = httpStatus;
     result.requestId = requestId;
-    result.message = message;
-    if (run.intentRecorded) {
-        recordOutcome(JournalEntry::Phase::Failed, httpStatus, requestId, message);
+    result.message = sentence;
+    if (run.intentRecorded && kind != FailureKind::AnswerLost) {
+        recordOutcome(JournalEntry::Phase::Failed, httpStatus, requestId, sentence);
     }
     run.result.steps.append(result);
     run.result.failedStepId = run.current.id;
     const QPointer<PlanRunner> self(this);
     emit stepFinished(result);
     if (self && isRunning()) {
-        finish(Outcome::Failed, message, true);
+        finish(Outcome::Failed, sentence, !resumable);
     }
 }
 

@@ -39,6 +39,11 @@ namespace tb::setup {
 // - A crash loses nothing: resume(runId) reads the journal (the desired settings and names are in the run's first
 //   row), reads both tenants again (expecting a configuration when an instantiate was in flight) and applies
 //   what is left of a plan built afresh, under the same run id.
+// - A failure that a fresh read would misjudge leaves the run resumable like a crash (no end row, so
+//   interruptedRuns() lists it): an answer lost to a dropped connection or a timeout (the step's intent stays open:
+//   the instantiate may have created a configuration that is not listed yet), or a job whose connection test or
+//   credentials were not confirmed (Graph shows neither, and a fresh plan takes an existing job for a finished
+//   setup). Other failures end the run; the next apply plans afresh.
 // QObject, main thread; clients and journal must outlive it.
 class PlanRunner final : public QObject
 {
@@ -104,8 +109,13 @@ private:
     void nextStep();
     void sendCurrent();
     void handleAnswer(const graph::GraphResponse& response);
+    // AnswerLost: the request may have been done (the connection failed or no answer came in time).
+    enum class FailureKind { Refused, AnswerLost };
     void completeStep(const StepResult& result);
-    void failStep(int httpStatus, const QString& requestId, const QString& message);
+    void failStep(
+        int httpStatus, const QString& requestId, const QString& message, FailureKind kind = FailureKind::Refused);
+    // True while the configuration has a job and the connection test or the credentials are still to be sent.
+    [[nodiscard]] bool leavesUnreadableSteps() const;
     // createdPath: the path of the object the step created (the configuration's service principal), kept in the
     // row's path so that a resumed run finds it.
     void recordOutcome(store::JournalEntry::Phase phase, int httpStatus, const QString& requestId,

@@ -13,6 +13,7 @@
 #include "core/sync/ErrorCatalogue.h"
 #include "core/sync/Preview.h"
 #include "core/sync/TestSyncStore.h"
+#include "core/sync/TestUserLimit.h"
 
 #include <QJsonArray>
 #include <QSet>
@@ -122,6 +123,20 @@ QString newRunId()
     return QUuid::createUuid().toString(QUuid::WithoutBraces);
 }
 
+// The request may have reached the service and been acted on: the connection failed, no answer came in time, or
+// the answer to a write arrived but could not be read. Saying "failed" would be wrong; the next preview tells.
+bool isAnswerLost(const GraphResponse& response)
+{
+    switch (response.error().kind()) {
+    case graph::GraphError::Kind::Network:
+    case graph::GraphError::Kind::Timeout:
+    case graph::GraphError::Kind::MalformedResponse:
+        return true;
+    default:
+        return false;
+    }
+}
+
 } // namespace
 
 TestSync::TestSync(graph::GraphClient& source, graph::GraphClient& target, TestSyncStore* store, QObject* parent)
@@ -135,7 +150,8 @@ TestSync::~TestSync() = default;
 
 bool TestSync::start(const Request& request)
 {
-    if (m_started || request.servicePrincipalId.isEmpty() || request.jobId.isEmpty()) {
+    if (m_started || request.servicePrincipalId.isEmpty() || request.jobId.isEmpty()
+        || !TestUserLimit::problem(request.users.size()).isEmpty()) {
         return false;
     }
     m_started = true;
@@ -276,13 +292,17 @@ void TestSync::onAssigned(const QList<int>& indexes, const QList<GraphResponse>&
             && response.error().message().contains(QLatin1String("already exists"), Qt::CaseInsensitive)) {
             continue;
         }
-        failures.append({indexes.at(i), response.error().userMessage()});
+        failures.append({indexes.at(i),
+            isAnswerLost(response)
+                ? tr("The answer to the assignment was lost, so the user may be assigned to the configuration now. "
+                     "%1 Then run the preview again to see whether the user is assigned, and test again.")
+                      .arg(response.error().userMessage())
+                : tr("The user could not be assigned to the configuration: %1").arg(response.error().userMessage())});
     }
     m_provisioning = true;
     for (const auto& [index, message] : std::as_const(failures)) {
         m_slots[index].done = true;
-        finishUser(
-            index, failedOutcome(index, tr("The user could not be assigned to the configuration: %1").arg(message)));
+        finishUser(index, failedOutcome(index, message));
     }
     provisionNext();
 }
@@ -343,7 +363,11 @@ void TestSync::provision(int index)
             --m_inFlight;
             TestSyncOutcome outcome = failedOutcome(index,
                 response.isSuccess() ? problem
-                                     : tr("Provisioning on demand failed: %1").arg(response.error().userMessage()));
+                    : isAnswerLost(response)
+                    ? tr("The answer of provisioning on demand was lost, so the service may have provisioned the user "
+                         "anyway. %1 Then run the preview again to see the user in the target, and test again.")
+                          .arg(response.error().userMessage())
+                    : tr("Provisioning on demand failed: %1").arg(response.error().userMessage()));
             if (!response.isSuccess()) {
                 outcome.errorCode = response.error().code();
                 outcome.explanation = outcome.errorCode.isEmpty() ? QString() : explain(outcome.errorCode);

@@ -59,7 +59,8 @@ public:
     TestSync(graph::GraphClient& source, graph::GraphClient& target, TestSyncStore* store, QObject* parent = nullptr);
     ~TestSync() override;
 
-    // Starts on the next event-loop turn. False (nothing started) when called twice or the request lacks ids.
+    // Starts on the next event-loop turn. False (nothing started) when called twice, the request lacks ids, or it has
+    // more than TestUserLimit::kMaxUsers users.
     bool start(const Request& request);
     // Stops before the next user: calls under way finish and are reported, the users not started yet end as
     // Failed with "cancelled" in their outcome. Assignments the test sync already added STAY (removing them would
