@@ -122,7 +122,8 @@ void RolloutEstimator::start(const RolloutPlan& plan, int onlyStage)
                 for (int i = 0; i < userIds.size() && i < responses.size(); ++i) {
                     if (!responses.at(i).isSuccess()) {
                         fail(QStringLiteral("Could not read the user %1 in the source: %2")
-                                 .arg(userIds.at(i), responses.at(i).error().userMessage()));
+                                 .arg(userIds.at(i), responses.at(i).error().userMessage()),
+                            responses.at(i).error());
                         return;
                     }
                     m_users.insert(userIds.at(i), model::DirectoryUser::fromJson(responses.at(i).json()));
@@ -165,7 +166,8 @@ void RolloutEstimator::read(graph::PageReader* reader, const std::function<void(
     connect(reader, &graph::PageReader::finished, this, [this, reader](const graph::PageReadResult& result) {
         if (!result.isComplete()) {
             fail(QStringLiteral("Could not read %1: %2")
-                     .arg(reader->firstRequest().logDescription(), result.error.userMessage()));
+                     .arg(reader->firstRequest().logDescription(), result.error.userMessage()),
+                result.error);
             return;
         }
         next();
@@ -207,12 +209,13 @@ void RolloutEstimator::compute()
     emit finished(m_plan, true, QString());
 }
 
-void RolloutEstimator::fail(const QString& problem)
+void RolloutEstimator::fail(const QString& problem, const graph::GraphError& error)
 {
     if (m_finished) {
         return;
     }
     m_finished = true;
+    m_error = error;
     m_steps.clear();
     emit finished(m_plan, false, problem);
 }

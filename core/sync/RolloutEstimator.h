@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/graph/GraphError.h"
 #include "core/model/DirectoryUser.h"
 #include "core/sync/RolloutPlan.h"
 
@@ -41,6 +42,8 @@ public:
     // The user properties the estimate needs (also what the runner reads).
     [[nodiscard]] static QStringList sourceUserSelect();
     [[nodiscard]] static QStringList targetUserSelect();
+    // After a failed finish: the error of the read that failed (a lost sign-in is Kind::Auth).
+    [[nodiscard]] const graph::GraphError& error() const { return m_error; }
 
 signals:
     // The plan with the estimates filled in; on failure the plan unchanged and a sentence.
@@ -51,7 +54,7 @@ private:
     void read(graph::PageReader* reader, const std::function<void(const QJsonArray&)>& onPage);
     void compute();
     [[nodiscard]] QList<RolloutStage> stagesNeeded() const;
-    void fail(const QString& problem);
+    void fail(const QString& problem, const graph::GraphError& error);
 
     graph::GraphClient& m_source;
     graph::GraphClient& m_target;
@@ -65,6 +68,7 @@ private:
     QHash<QString, QList<model::DirectoryUser>> m_members; // group id -> direct member users
     QHash<QString, model::DirectoryUser> m_users; // the stages' user principals
     QList<model::DirectoryUser> m_targetUsers;
+    graph::GraphError m_error;
     bool m_finished = false;
 };
 

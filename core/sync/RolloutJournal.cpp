@@ -24,30 +24,50 @@ void RolloutJournal::setRun(const QString& rolloutId, const QString& sourceTenan
 QSet<QString> RolloutJournal::principalsOfInterruptedBatches(int stage) const
 {
     QSet<QString> principals;
-    const auto entries = m_journal.entries(m_runId);
-    if (!std::holds_alternative<QList<store::JournalEntry>>(entries)) {
-        return principals;
-    }
-    const QString prefix = QStringLiteral("stage%1.assign.").arg(stage);
-    QHash<QString, store::JournalEntry> latest;
-    for (const store::JournalEntry& entry : std::get<QList<store::JournalEntry>>(entries)) {
-        if (entry.stepKey.startsWith(prefix)) {
-            latest.insert(entry.stepKey, entry);
+    for (const OpenStep& step : openSteps(stage, QStringLiteral("assign"))) {
+        for (const QString& id : step.principalIds) {
+            principals.insert(id);
         }
     }
-    for (const store::JournalEntry& entry : std::as_const(latest)) {
+    return principals;
+}
+
+QList<RolloutJournal::OpenStep> RolloutJournal::openSteps(int stage, const QString& kind) const
+{
+    QList<OpenStep> open;
+    const auto entries = m_journal.entries(m_runId);
+    if (!std::holds_alternative<QList<store::JournalEntry>>(entries)) {
+        return open;
+    }
+    const QString prefix = QStringLiteral("stage%1.%2.").arg(stage).arg(kind);
+    QStringList order; // step keys by their first row
+    QHash<QString, store::JournalEntry> latest;
+    for (const store::JournalEntry& entry : std::get<QList<store::JournalEntry>>(entries)) {
+        if (!entry.stepKey.startsWith(prefix)) {
+            continue;
+        }
+        if (!latest.contains(entry.stepKey)) {
+            order.append(entry.stepKey);
+        }
+        latest.insert(entry.stepKey, entry);
+    }
+    for (const QString& key : std::as_const(order)) {
+        const store::JournalEntry& entry = latest[key];
         if (entry.phase != store::JournalEntry::Phase::Intent) {
             continue;
         }
+        OpenStep step;
+        step.stepKey = key;
         const QJsonArray ids = QJsonDocument::fromJson(entry.requestBody.toUtf8())
                                    .object()
                                    .value(QLatin1String("principalIds"))
                                    .toArray();
         for (const QJsonValue& id : ids) {
-            principals.insert(id.toString());
+            step.principalIds.append(id.toString());
         }
+        open.append(step);
     }
-    return principals;
+    return open;
 }
 
 QString RolloutJournal::nextStepKey(int stage, const QString& kind, int planned) const

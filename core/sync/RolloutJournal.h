@@ -4,6 +4,7 @@
 
 #include "core/store/JournalEntry.h"
 
+#include <QList>
 #include <QSet>
 #include <QString>
 #include <QStringList>
@@ -20,12 +21,22 @@ namespace tb::sync {
 class RolloutJournal
 {
 public:
+    // A batch whose latest row is its intent: sent (or about to be) when the program stopped, its answer never heard.
+    struct OpenStep
+    {
+        QString stepKey;
+        QStringList principalIds;
+    };
+
     explicit RolloutJournal(store::Journal& journal);
 
     void setRun(const QString& rolloutId, const QString& sourceTenantId);
 
     // The principals of the stage's assignment batches whose latest row is an intent: sent, answer never heard.
     [[nodiscard]] QSet<QString> principalsOfInterruptedBatches(int stage) const;
+    // The stage's batches of a kind ("assign", "undo") whose latest row is an intent, in the order written. A resumed
+    // runner closes each with record() once it has read from the tenant what became of it.
+    [[nodiscard]] QList<OpenStep> openSteps(int stage, const QString& kind) const;
     // A step key not used in the run yet; `planned` keys were handed out already but not written.
     [[nodiscard]] QString nextStepKey(int stage, const QString& kind, int planned) const;
     // Writes one row; an empty string, or why it could not.

@@ -272,7 +272,8 @@ QJsonObject RolloutStage::toJson() const
         {QStringLiteral("state"), stateName(state)}, {QStringLiteral("estimate"), estimate.toJson()},
         {QStringLiteral("progress"), progress.toJson()}, {QStringLiteral("assignmentsAdded"), assignmentsAdded},
         {QStringLiteral("assignmentsRemoved"), assignmentsRemoved},
-        {QStringLiteral("watchStartedAt"), timeText(watchStartedAt)}, {QStringLiteral("message"), message}};
+        {QStringLiteral("watchStartedAt"), timeText(watchStartedAt)}, {QStringLiteral("message"), message},
+        {QStringLiteral("waitsForSignIn"), waitsForSignIn}};
 }
 
 RolloutStage RolloutStage::fromJson(const QJsonObject& json)
@@ -287,6 +288,7 @@ RolloutStage RolloutStage::fromJson(const QJsonObject& json)
     stage.assignmentsRemoved = json.value(QLatin1String("assignmentsRemoved")).toInt();
     stage.watchStartedAt = timeFrom(json.value(QLatin1String("watchStartedAt")));
     stage.message = json.value(QLatin1String("message")).toString();
+    stage.waitsForSignIn = json.value(QLatin1String("waitsForSignIn")).toBool();
     return stage;
 }
 
@@ -335,10 +337,11 @@ QString RolloutPlan::stateSummary() const
         return QStringLiteral("all %1 stages are through").arg(stages.size());
     }
     const RolloutStage& stage = stages.at(index);
-    return QStringLiteral("stage %1 of %2 (%3): %4")
+    return QStringLiteral("stage %1 of %2 (%3): %4%5")
         .arg(index + 1)
         .arg(stages.size())
-        .arg(stage.name, RolloutStage::stateName(stage.state));
+        .arg(stage.name, RolloutStage::stateName(stage.state),
+            stage.waitsForSignIn ? QStringLiteral(", stopped until you sign in again") : QString());
 }
 
 QJsonObject RolloutPlan::toJson() const

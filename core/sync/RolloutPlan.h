@@ -116,6 +116,9 @@ struct RolloutStage
     int assignmentsRemoved = 0;
     QDateTime watchStartedAt; // UTC; logs since then count (reset by resume)
     QString message; // the last thing that happened, for a person
+    // The runner stopped this stage's step (its estimate, assignments, watch or undo) because an account must sign
+    // in again; the state is what it was, so the same step goes on after the sign-in. Cleared when it does.
+    bool waitsForSignIn = false;
 
     [[nodiscard]] static QString stateName(State state); // planned, assigning, watching, paused, done, undone, failed
     [[nodiscard]] static State stateFromName(const QString& name); // unknown: Failed

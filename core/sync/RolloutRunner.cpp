@@ -94,6 +94,16 @@ QString RolloutRunner::undoWarning(int stage) const
     return RolloutPlan::undoWarning(m_plan.stages.at(stage));
 }
 
+bool RolloutRunner::needsSignIn(const graph::GraphError& error)
+{
+    if (error.kind() != graph::GraphError::Kind::Auth) {
+        return false;
+    }
+    // The token source's codes (auth::TokenCache): "try_later" and "configuration" are not cured by a sign-in.
+    return error.httpStatus() == 401 || error.code() == QLatin1String("sign_in_required")
+        || error.code() == QLatin1String("no_account");
+}
+
 bool RolloutRunner::refuseWhenBusy()
 {
     if (m_action == Action::None) {
@@ -127,6 +137,7 @@ void RolloutRunner::fail(int stage, const QString& message)
         RolloutStage& s = m_plan.stages[stage];
         s.moveTo(RolloutStage::State::Failed);
         s.message = message;
+        s.waitsForSignIn = false;
         (void)saveOrReport();
     }
     const bool assigning = m_action == Action::Assigning || m_action == Action::Estimating;
@@ -135,6 +146,35 @@ void RolloutRunner::fail(int stage, const QString& message)
         emit assigned(stage, false, message);
     }
     emit stageFinished(stage, RolloutStage::State::Failed, message);
+}
+
+void RolloutRunner::stopForSignIn(int stage, const graph::GraphError& error)
+{
+    const Action action = m_action;
+    if (m_watcher) {
+        m_watcher->stop();
+    }
+    m_paceTimer->stop();
+    const QString message = action == Action::Undoing
+        ? QStringLiteral("Undo stopped until you sign in again: %1 Then undo the stage again; it removes only the "
+                         "assignments that are left.")
+              .arg(error.userMessage())
+        : QStringLiteral("Stopped until you sign in again: %1 After the sign-in the stage goes on where it stopped; "
+                         "what it did so far is kept and not sent again.")
+              .arg(error.userMessage());
+    qCWarning(lcSync) << "rollout" << m_plan.id << "stage" << stage << "stopped: sign-in needed;"
+                      << error.toLogString();
+    if (stage >= 0 && stage < m_plan.stages.size()) {
+        RolloutStage& s = m_plan.stages[stage];
+        s.waitsForSignIn = true;
+        s.message = message;
+        (void)saveOrReport();
+    }
+    endAction();
+    if (action == Action::Assigning || action == Action::Estimating) {
+        emit assigned(stage, false, message);
+    }
+    emit signInRequired(stage, message);
 }
 
 void RolloutRunner::runNextStage()
@@ -192,6 +232,10 @@ void RolloutRunner::estimateThenAssign(int stage)
     connect(estimator, &RolloutEstimator::finished, this,
         [this, estimator, stage](const RolloutPlan& estimated, bool succeeded, const QString& problem) {
             estimator->deleteLater();
+            if (!succeeded && needsSignIn(estimator->error())) {
+                stopForSignIn(stage, estimator->error());
+                return;
+            }
             if (!succeeded) {
                 fail(stage, QStringLiteral("Could not work out what the stage brings: %1").arg(problem));
                 return;
@@ -216,6 +260,7 @@ void RolloutRunner::beginAssigning(int stage, bool watchAfter)
         return;
     }
     s.message = QStringLiteral("Assigning %1 principal(s) to the configuration").arg(s.principals.size());
+    s.waitsForSignIn = false;
     if (!saveOrReport()) {
         endAction();
         return;
@@ -226,6 +271,10 @@ void RolloutRunner::beginAssigning(int stage, bool watchAfter)
     request.setPathTemplate(QStringLiteral("/servicePrincipals/{id}"));
     request.addQueryItem(QStringLiteral("$select"), QStringLiteral("id,appRoles"));
     m_source.send(request, this, [this, stage](const graph::GraphResponse& response) {
+        if (!response.isSuccess() && needsSignIn(response.error())) {
+            stopForSignIn(stage, response.error());
+            return;
+        }
         if (!response.isSuccess()) {
             fail(stage,
                 QStringLiteral("Could not read the configuration's service principal: %1")
@@ -254,8 +303,15 @@ void RolloutRunner::readAssignmentsThen(const std::function<void(const QHash<QSt
     const int stage = m_stage;
     connect(reader, &graph::PageReader::finished, this, [this, current, then, stage](const graph::PageReadResult& r) {
         if (!r.isComplete()) {
-            fail(
-                stage, QStringLiteral("Could not read the configuration's assignments: %1").arg(r.error.userMessage()));
+            const QString problem
+                = QStringLiteral("Could not read the configuration's assignments: %1").arg(r.error.userMessage());
+            if (needsSignIn(r.error)) {
+                stopForSignIn(stage, r.error);
+            } else if (m_action == Action::Undoing) {
+                undoFailed(problem);
+            } else {
+                fail(stage, problem);
+            }
             return;
         }
         then(*current);
@@ -273,8 +329,22 @@ bool RolloutRunner::journal(
     return problem.isEmpty();
 }
 
+void RolloutRunner::resetBatches()
+{
+    m_batches.clear();
+    m_unknownIds.clear();
+    m_problems.clear();
+    m_signInError = graph::GraphError();
+    m_batchRequests.clear();
+    m_nextBatch = 0;
+    m_batchesInFlight = 0;
+    m_itemsToSend = 0;
+    m_itemsDone = 0;
+}
+
 void RolloutRunner::planBatches(int stage, const QHash<QString, QString>& current)
 {
+    resetBatches();
     const RolloutStage& s = m_plan.stages.at(stage);
     const auto stored = m_store.assignments(m_plan.id, stage);
     if (std::holds_alternative<store::StoreError>(stored)) {
@@ -287,7 +357,13 @@ void RolloutRunner::planBatches(int stage, const QHash<QString, QString>& curren
             recorded.insert(a.principalId);
         }
     }
-    const QSet<QString> interrupted = m_journal.principalsOfInterruptedBatches(stage);
+    const QList<RolloutJournal::OpenStep> open = m_journal.openSteps(stage, QStringLiteral("assign"));
+    QSet<QString> interrupted;
+    for (const RolloutJournal::OpenStep& step : open) {
+        for (const QString& id : step.principalIds) {
+            interrupted.insert(id);
+        }
+    }
     QList<RolloutStore::Assignment> adopted; // ours, though the answer never arrived
     QStringList toSend;
     int before = 0;
@@ -311,20 +387,32 @@ void RolloutRunner::planBatches(int stage, const QHash<QString, QString>& curren
             return;
         }
     }
+    // The batches whose answer was lost get their outcome, as read from the tenant now.
+    for (const RolloutJournal::OpenStep& step : open) {
+        int missing = 0;
+        for (const QString& id : step.principalIds) {
+            missing += current.contains(id) ? 0 : 1;
+        }
+        if (!journal(step.stepKey, missing == 0 ? Phase::Done : Phase::Failed,
+                missing == 0 ? QStringLiteral("assigned %1 (the answer was lost when the rollout stopped; the tenant "
+                                              "holds them)")
+                                   .arg(step.principalIds.size())
+                             : QStringLiteral("the answer was lost when the rollout stopped; %1 of %2 not in the "
+                                              "tenant, sent again")
+                                   .arg(missing)
+                                   .arg(step.principalIds.size()),
+                step.principalIds, QStringLiteral("POST"))) {
+            fail(stage, m_problems.join(QLatin1Char(' ')));
+            return;
+        }
+    }
     m_plan.stages[stage].assignmentsAdded = static_cast<int>(recorded.size() + adopted.size());
     if (before > 0) {
         m_plan.stages[stage].message
             = QStringLiteral("%1 principal(s) were assigned before this stage; they are left as they are.").arg(before);
     }
-    m_batches.clear();
     m_pacer = RolloutPacer(m_settings.paceGrowth); // each stage learns the service's limit afresh
-    m_unknownIds.clear();
-    m_problems.clear();
-    m_batchRequests.clear();
-    m_nextBatch = 0;
-    m_batchesInFlight = 0;
     m_itemsToSend = static_cast<int>(toSend.size());
-    m_itemsDone = 0;
     const int size = std::clamp(m_plan.settings.batchSize, 1, graph::BatchRequest::kMaxBatchSize);
     for (qsizetype i = 0; i < toSend.size(); i += size) {
         Batch batch;
@@ -341,7 +429,8 @@ void RolloutRunner::sendBatches()
     // next ones (a batch waiting to retry holds no connection).
     const int inFlightCap
         = m_pacer.isPacing() ? std::max(m_settings.concurrentBatches, 16) : m_settings.concurrentBatches;
-    while (m_batchesInFlight < inFlightCap && m_nextBatch < m_batches.size()) {
+    // After a lost sign-in nothing more is sent: the batches in flight end, then the action stops.
+    while (!m_signInError.isError() && m_batchesInFlight < inFlightCap && m_nextBatch < m_batches.size()) {
         if (const qint64 wait = m_pacer.waitBeforeSending(
                 static_cast<int>(m_batches.at(m_nextBatch).principalIds.size()), RolloutPacer::nowMs());
             wait > 0) {
@@ -390,7 +479,7 @@ void RolloutRunner::sendBatches()
             });
         request->start();
     }
-    if (m_batchesInFlight == 0 && m_nextBatch >= m_batches.size()) {
+    if (m_batchesInFlight == 0 && (m_nextBatch >= m_batches.size() || m_signInError.isError())) {
         if (m_action == Action::Undoing) {
             finishUndo();
         } else {
@@ -404,6 +493,7 @@ void RolloutRunner::finishBatch(int batchIndex, const QList<graph::GraphResponse
     const Batch batch = m_batches.at(batchIndex);
     QList<RolloutStore::Assignment> added;
     QStringList failures;
+    QStringList notSent; // the sign-in was lost: nothing of these reached the tenant
     bool throttled = false;
     int firstTime = 0;
     int afterRetry = 0;
@@ -423,6 +513,11 @@ void RolloutRunner::finishBatch(int batchIndex, const QList<graph::GraphResponse
             }
         } else if (alreadyExists(response)) {
             m_unknownIds.append(principalId);
+        } else if (needsSignIn(response.error())) {
+            if (!m_signInError.isError()) {
+                m_signInError = response.error();
+            }
+            notSent.append(principalId);
         } else {
             ++m_failedItems;
             failures.append(QStringLiteral("%1 (%2)").arg(principalId, describe(response)));
@@ -443,9 +538,16 @@ void RolloutRunner::finishBatch(int batchIndex, const QList<graph::GraphResponse
                            << m_pacer.itemsPerSecond() << "assignments per second";
         }
     }
-    (void)journal(batch.stepKey, failures.isEmpty() ? Phase::Done : Phase::Failed,
-        failures.isEmpty() ? QStringLiteral("assigned %1").arg(batch.principalIds.size())
-                           : QStringLiteral("not assigned: %1").arg(failures.join(QStringLiteral("; "))),
+    QStringList outcome;
+    if (!failures.isEmpty()) {
+        outcome.append(QStringLiteral("not assigned: %1").arg(failures.join(QStringLiteral("; "))));
+    }
+    if (!notSent.isEmpty()) {
+        outcome.append(QStringLiteral("not sent, the sign-in was lost: %1").arg(notSent.join(QStringLiteral(", "))));
+    }
+    (void)journal(batch.stepKey, outcome.isEmpty() ? Phase::Done : Phase::Failed,
+        outcome.isEmpty() ? QStringLiteral("assigned %1").arg(batch.principalIds.size())
+                          : outcome.join(QStringLiteral("; ")),
         batch.principalIds, QStringLiteral("POST"));
     if (!failures.isEmpty()) {
         m_problems.append(QStringLiteral("%1 assignment(s) failed: %2")
@@ -459,6 +561,11 @@ void RolloutRunner::finishBatch(int batchIndex, const QList<graph::GraphResponse
 void RolloutRunner::finishAssigning()
 {
     const int stage = m_stage;
+    if (m_signInError.isError()) {
+        // What went through is recorded; the next runner lists the tenant and sends only the rest.
+        stopForSignIn(stage, m_signInError);
+        return;
+    }
     const auto conclude = [this, stage] {
         RolloutStage& s = m_plan.stages[stage];
         if (!m_problems.isEmpty()) {
@@ -514,6 +621,7 @@ void RolloutRunner::beginWatching(int stage)
     }
     s.progress.expected = s.estimate.users;
     s.message = QStringLiteral("Watching the job's cycles");
+    s.waitsForSignIn = false;
     if (!saveOrReport()) {
         endAction();
         return;
@@ -533,13 +641,19 @@ void RolloutRunner::ensureWatcher()
             evaluate(progress);
         }
     });
+    connect(m_watcher, &RolloutWatcher::failed, this, [this](const QString&, const graph::GraphError& error) {
+        // Other failures pass: the watch reads again with its back-off.
+        if (m_action == Action::Watching && needsSignIn(error)) {
+            stopForSignIn(m_stage, error);
+        }
+    });
     connect(m_watcher, &RolloutWatcher::jobCommandFinished, this,
         [this](JobMonitor::Command command, bool succeeded, const QString& message) {
             if (!succeeded) {
                 const int watched = m_stage;
                 const QString what
                     = command == JobMonitor::Command::Pause ? QStringLiteral("pause") : QStringLiteral("start");
-                if (watched >= 0 && watched < m_plan.stages.size()) {
+                if (watched >= 0 && watched < m_plan.stages.size() && !m_plan.stages.at(watched).waitsForSignIn) {
                     m_plan.stages[watched].message += QStringLiteral(" Could not %1 the job: %2").arg(what, message);
                     (void)saveOrReport();
                 }
@@ -653,26 +767,70 @@ void RolloutRunner::undo(int stage)
             QStringLiteral("Stage \"%1\" is %2: nothing to undo.").arg(s.name, RolloutStage::stateName(s.state)));
         return;
     }
-    const auto stored = m_store.assignments(m_plan.id, stage);
-    if (std::holds_alternative<store::StoreError>(stored)) {
-        emit actionFailed(std::get<store::StoreError>(stored).detail());
-        return;
-    }
     m_action = Action::Undoing;
     m_stage = stage;
-    m_batches.clear();
-    m_problems.clear();
-    m_batchRequests.clear();
-    m_nextBatch = 0;
-    m_batchesInFlight = 0;
+    resetBatches();
+    s.waitsForSignIn = false;
+    // What the tenant holds now: an assignment gone already (an undo whose answer was lost, the portal) is not
+    // removed again.
+    readAssignmentsThen([this, stage](const QHash<QString, QString>& current) { planUndo(stage, current); });
+}
+
+void RolloutRunner::undoFailed(const QString& problem)
+{
+    const int stage = m_stage;
+    endAction();
+    if (stage >= 0 && stage < m_plan.stages.size()) {
+        m_plan.stages[stage].message = QStringLiteral("Undo incomplete: %1").arg(problem);
+        (void)saveOrReport();
+    }
+    emit actionFailed(QStringLiteral("Undo incomplete: %1").arg(problem));
+}
+
+void RolloutRunner::planUndo(int stage, const QHash<QString, QString>& current)
+{
+    const auto stored = m_store.assignments(m_plan.id, stage);
+    if (std::holds_alternative<store::StoreError>(stored)) {
+        undoFailed(std::get<store::StoreError>(stored).detail());
+        return;
+    }
     QStringList principals;
+    QStringList gone;
     for (const RolloutStore::Assignment& a : std::get<QList<RolloutStore::Assignment>>(stored)) {
-        if (!a.removed) {
-            principals.append(a.principalId);
+        if (a.removed) {
+            continue;
+        }
+        const bool held = current.contains(a.principalId)
+            && (a.assignmentId.isEmpty() || current.value(a.principalId) == a.assignmentId);
+        (held ? principals : gone).append(a.principalId);
+    }
+    if (!gone.isEmpty()) {
+        if (const auto error = m_store.markRemoved(m_plan.id, gone)) {
+            undoFailed(error->detail());
+            return;
+        }
+        m_plan.stages[stage].assignmentsRemoved += static_cast<int>(gone.size());
+    }
+    // The removals whose answer was lost get their outcome, as read from the tenant now.
+    for (const RolloutJournal::OpenStep& step : m_journal.openSteps(stage, QStringLiteral("undo"))) {
+        int left = 0;
+        for (const QString& id : step.principalIds) {
+            left += principals.contains(id) ? 1 : 0;
+        }
+        if (!journal(step.stepKey, left == 0 ? Phase::Done : Phase::Failed,
+                left == 0 ? QStringLiteral("removed %1 (the answer was lost when the rollout stopped; the tenant no "
+                                           "longer holds them)")
+                                .arg(step.principalIds.size())
+                          : QStringLiteral("the answer was lost when the rollout stopped; %1 of %2 still assigned, "
+                                           "removed again")
+                                .arg(left)
+                                .arg(step.principalIds.size()),
+                step.principalIds, QStringLiteral("DELETE"))) {
+            undoFailed(m_problems.join(QLatin1Char(' ')));
+            return;
         }
     }
     m_itemsToSend = static_cast<int>(principals.size());
-    m_itemsDone = 0;
     const int size = std::clamp(m_plan.settings.batchSize, 1, graph::BatchRequest::kMaxBatchSize);
     for (qsizetype i = 0; i < principals.size(); i += size) {
         Batch batch;
@@ -688,11 +846,17 @@ void RolloutRunner::finishUndoBatch(int batchIndex, const QList<graph::GraphResp
     const Batch batch = m_batches.at(batchIndex);
     QStringList removed;
     QStringList failures;
+    QStringList notSent;
     for (int i = 0; i < batch.principalIds.size(); ++i) {
         const graph::GraphResponse response = i < responses.size() ? responses.at(i) : graph::GraphResponse();
         // 404: gone already (removed in the portal, or by an undo whose answer was lost).
         if (response.isSuccess() || response.httpStatus() == 404) {
             removed.append(batch.principalIds.at(i));
+        } else if (needsSignIn(response.error())) {
+            if (!m_signInError.isError()) {
+                m_signInError = response.error();
+            }
+            notSent.append(batch.principalIds.at(i));
         } else {
             failures.append(QStringLiteral("%1 (%2)").arg(batch.principalIds.at(i), describe(response)));
         }
@@ -702,9 +866,15 @@ void RolloutRunner::finishUndoBatch(int batchIndex, const QList<graph::GraphResp
     }
     m_plan.stages[m_stage].assignmentsRemoved += static_cast<int>(removed.size());
     m_itemsDone += static_cast<int>(batch.principalIds.size());
-    (void)journal(batch.stepKey, failures.isEmpty() ? Phase::Done : Phase::Failed,
-        failures.isEmpty() ? QStringLiteral("removed %1").arg(removed.size())
-                           : QStringLiteral("not removed: %1").arg(failures.join(QStringLiteral("; "))),
+    QStringList outcome;
+    if (!failures.isEmpty()) {
+        outcome.append(QStringLiteral("not removed: %1").arg(failures.join(QStringLiteral("; "))));
+    }
+    if (!notSent.isEmpty()) {
+        outcome.append(QStringLiteral("not sent, the sign-in was lost: %1").arg(notSent.join(QStringLiteral(", "))));
+    }
+    (void)journal(batch.stepKey, outcome.isEmpty() ? Phase::Done : Phase::Failed,
+        outcome.isEmpty() ? QStringLiteral("removed %1").arg(removed.size()) : outcome.join(QStringLiteral("; ")),
         batch.principalIds, QStringLiteral("DELETE"));
     if (!failures.isEmpty()) {
         m_problems.append(QStringLiteral("%1 assignment(s) not removed: %2")
@@ -718,6 +888,10 @@ void RolloutRunner::finishUndoBatch(int batchIndex, const QList<graph::GraphResp
 void RolloutRunner::finishUndo()
 {
     const int stage = m_stage;
+    if (m_signInError.isError()) {
+        stopForSignIn(stage, m_signInError);
+        return;
+    }
     RolloutStage& s = m_plan.stages[stage];
     endAction();
     if (!m_problems.isEmpty()) {

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/graph/GraphError.h"
 #include "core/graph/GraphResponse.h"
 #include "core/store/JournalEntry.h"
 #include "core/sync/JobMonitor.h"
@@ -48,7 +49,14 @@ class RolloutWatcher;
 // opened on the stored plan continues the stage. Before sending it lists the configuration's assignments: a principal
 // recorded already is not sent again, one assigned now whose batch has an intent but no outcome (the answer was lost)
 // is recorded as this stage's, and one assigned now without such an intent was assigned before the rollout and is
-// left alone (undo must not remove it).
+// left alone (undo must not remove it). Undo lists them too: an assignment gone already (its removal's answer was
+// lost) is not removed again. Either way the batch left open is closed in the journal with what became of it.
+//
+// A lost sign-in (an account's refresh token revoked or expired, so a call gets no token or a 401) stops the action
+// where it is, never failing the stage: what was assigned or removed is kept, the stage keeps its state with
+// waitsForSignIn set and a message that says to sign in again, and signInRequired() is emitted. After the sign-in,
+// runNextStage() (or undo()) goes on from there, sending nothing twice. An access token that merely expires is renewed
+// by the token source without the runner noticing.
 //
 // QObject on the clients' thread; the clients, journal and store must outlive it. One action at a time: a call while
 // one is under way is refused with actionFailed().
@@ -98,6 +106,10 @@ public:
     void stopWatching();
     [[nodiscard]] QString undoWarning(int stage) const;
 
+    // Whether a failed call means an account must sign in again: no token (sign-in required, no account) or a 401
+    // the token source had nothing newer for.
+    [[nodiscard]] static bool needsSignIn(const graph::GraphError& error);
+
     // $batch requests sent so far by this runner (retried rounds included), and assignment items that failed.
     [[nodiscard]] int batchesSent() const { return m_batchesSent; }
     [[nodiscard]] int failedAssignments() const { return m_failedItems; }
@@ -114,6 +126,9 @@ signals:
     void jobCommandFinished(tb::sync::JobMonitor::Command command, bool succeeded, const QString& message);
     // An action could not start or stopped on an error that is not the stage's (store, refusal).
     void actionFailed(const QString& message);
+    // The action stopped because an account must sign in again (see the class comment); message says so and what
+    // happens after the sign-in. The stage's waitsForSignIn is set and saved.
+    void signInRequired(int stage, const QString& message);
 
 private:
     enum class Action { None, Estimating, Assigning, Watching, Undoing };
@@ -128,6 +143,8 @@ private:
     void beginAssigning(int stage, bool watchAfter);
     void readAssignmentsThen(const std::function<void(const QHash<QString, QString>&)>& then);
     void planBatches(int stage, const QHash<QString, QString>& current);
+    void planUndo(int stage, const QHash<QString, QString>& current);
+    void resetBatches();
     void sendBatches();
     void finishBatch(int batchIndex, const QList<graph::GraphResponse>& responses);
     void finishAssigning();
@@ -139,6 +156,8 @@ private:
     void finishUndo();
     void endAction();
     void fail(int stage, const QString& message);
+    void stopForSignIn(int stage, const graph::GraphError& error);
+    void undoFailed(const QString& problem);
     [[nodiscard]] bool saveOrReport();
     [[nodiscard]] bool refuseWhenBusy();
     bool journal(const QString& stepKey, store::JournalEntry::Phase phase, const QString& detail,
@@ -163,6 +182,7 @@ private:
     int m_itemsDone = 0;
     QStringList m_unknownIds; // assigned ("already exists") without an id in the answer
     QStringList m_problems;
+    graph::GraphError m_signInError; // the first call of the action that found the sign-in lost
     QList<QPointer<graph::BatchRequest>> m_batchRequests;
 
     QPointer<RolloutWatcher> m_watcher;

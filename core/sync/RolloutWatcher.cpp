@@ -32,6 +32,11 @@ RolloutWatcher::RolloutWatcher(graph::GraphClient& sourceClient, const QString& 
     m_monitor->setJob(servicePrincipalId, jobId);
     connect(m_monitor, &JobMonitor::jobRead, this, &RolloutWatcher::onJobRead);
     connect(m_monitor, &JobMonitor::commandFinished, this, &RolloutWatcher::onCommandFinished);
+    connect(m_monitor, &JobMonitor::failed, this, [this](const QString& message, const graph::GraphError& error) {
+        if (m_watching || m_commandInFlight) {
+            emit failed(message, error);
+        }
+    });
 }
 
 RolloutWatcher::~RolloutWatcher()
@@ -154,6 +159,8 @@ void RolloutWatcher::readLogs()
         if (!result.isComplete()) {
             // The job reads go on; the next one tries the logs again.
             qCWarning(lcSync) << "rollout: could not read the provisioning logs:" << result.error.userMessage();
+            emit failed(QStringLiteral("Could not read the provisioning logs: %1").arg(result.error.userMessage()),
+                result.error);
             return;
         }
         emit progressRead(RolloutProgress::fromLogs(m_logEntries, m_expected, cycles));

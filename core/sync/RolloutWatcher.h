@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/graph/GraphError.h"
 #include "core/model/ProvisioningLogEntry.h"
 #include "core/sync/JobMonitor.h"
 #include "core/sync/RolloutPlan.h"
@@ -52,6 +53,9 @@ public:
 
 signals:
     void progressRead(const tb::sync::RolloutProgress& progress);
+    // A read of the job or of its logs, or a command, failed (the reads go on with their back-off): what failed, and
+    // the error, so the runner can tell a lost sign-in from a passing fault.
+    void failed(const QString& message, const tb::graph::GraphError& error);
     void jobCommandFinished(tb::sync::JobMonitor::Command command, bool succeeded, const QString& message);
 
 private:

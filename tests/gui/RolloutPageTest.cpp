@@ -7,6 +7,7 @@
 // warning; the rollout is there again on a new page (a restart). Screenshots saved as test artefacts.
 #include "ui/pages/RolloutPage.h"
 #include "core/Workspace.h"
+#include "core/auth/SignInService.h"
 #include "core/sandbox/RequestLog.h"
 #include "core/sandbox/SandboxServer.h"
 #include "core/sandbox/sync/InjectedUserErrors.h"
@@ -14,6 +15,7 @@
 #include "core/sync/ErrorCatalogue.h"
 #include "core/sync/RolloutPlan.h"
 #include "tests/support/GuiTestSupport.h"
+#include "tests/support/SignInTestSupport.h"
 #include "tests/support/SignalWaiter.h"
 #include "ui/widgets/JobHealthPanel.h"
 #include "ui/widgets/RolloutFailureTree.h"
@@ -32,7 +34,9 @@
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QTest>
+#include <QTimer>
 
+using tb::model::TenantRole;
 using tb::sync::RolloutStage;
 using tb::test::GuiTestSupport;
 using tb::test::SignalWaiter;
@@ -284,4 +288,88 @@ TEST_CASE("The rollout page pauses and resumes a stage, and pauses it by itself 
     // The paused stage is chosen for the person: Undo is at hand without picking the row first.
     CHECK(GuiTestSupport::child<QPushButton>(page, "undoStageButton")->isEnabled());
     GuiTestSupport::saveScreenshot(page, QStringLiteral("rollout-paused-by-threshold.png"));
+}
+
+TEST_CASE(
+    "The rollout page stops a stage when the sign-in is lost, says to sign in again, and goes on after it", "[gui]")
+{
+    // Access tokens live 4 s, so every call renews its token with the refresh token; cycles only when asked.
+    tbsandbox::SandboxOptions options = tb::test::WorkspaceOnSandbox::sandboxOptions();
+    options.testRoutes = true;
+    options.accessTokenLifetimeSeconds = 4;
+    options.syncIntervalMs = 0;
+    tb::test::WorkspaceOnSandbox pair(options);
+    pair.startSignedIn(tb::test::WorkspaceOnSandbox::setupScopes);
+    const tb::setup::SetupState state = GuiTestSupport::applyOnTopologyPage(*pair.workspace);
+
+    RolloutPage page(*pair.workspace);
+    page.setRunnerSettings(fastRunner());
+    page.setSetupState(state);
+    page.resize(1300, 900);
+    page.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&page));
+    QSignalSpy added(&page, &RolloutPage::stageAdded);
+    page.addStage(QStringLiteral("Pilot"), {QStringLiteral("CTS Pilot")});
+    REQUIRE(SignalWaiter::waitForCount(added));
+    const qint64 beforeRun = pair.sandbox.requestLog().total();
+    page.runNextStage();
+    REQUIRE(page.confirmation() != nullptr);
+    GuiTestSupport::acceptingButton(*page.confirmation())->click();
+    REQUIRE(SignalWaiter::waitUntil([&page] { return page.plan().stages.at(0).state == State::Watching; }, 30000));
+    // The watch reads the job's logs; no cycle runs yet. Then the admin's sessions are revoked.
+    const auto logReads = [&pair, beforeRun] {
+        int reads = 0;
+        for (const tbsandbox::RequestLogEntry& entry : pair.sandbox.requestLog().entriesAfter(beforeRun)) {
+            reads += entry.method == QLatin1String("GET")
+                    && entry.target.contains(QLatin1String("/auditLogs/provisioning"))
+                ? 1
+                : 0;
+        }
+        return reads;
+    };
+    REQUIRE(SignalWaiter::waitUntil([&] { return logReads() >= 1; }, 30000));
+    QSignalSpy stopped(&page, &RolloutPage::stageStopped);
+    const auto revoked = tb::test::SignInTestSupport::revoke(pair.sandbox.baseUrl(),
+        QStringLiteral("contoso.onmicrosoft.com"), pair.workspace->signIn().account(TenantRole::Source)->username);
+    REQUIRE(revoked.status == 200);
+    REQUIRE(SignalWaiter::waitForCount(stopped, 1, 30000));
+
+    // The page says what happened and what to do; the stage stays where it was.
+    CHECK(page.plan().stages.at(0).state == State::Watching);
+    CHECK(page.plan().stages.at(0).waitsForSignIn);
+    const QString banner = GuiTestSupport::labelText(page, "messageBannerText");
+    INFO(banner.toStdString());
+    CHECK(GuiTestSupport::child<QWidget>(page, "messageBanner")->isVisible());
+    CHECK(banner.contains(QStringLiteral("Stopped until you sign in again")));
+    CHECK(banner.contains(QStringLiteral("Sign in again on the Connect page")));
+    auto* table = GuiTestSupport::child<QTableWidget>(page, "rolloutStagesTable");
+    CHECK(table->item(0, 3)->text().contains(QStringLiteral("sign in again")));
+    CHECK_FALSE(page.isBusy());
+    GuiTestSupport::saveScreenshot(page, QStringLiteral("rollout-stopped-for-sign-in.png"));
+
+    // Signed in again (as on the Connect page), the stage goes on by itself and a cycle completes it.
+    QSignalSpy finished(&page, &RolloutPage::stageFinished);
+    QSignalSpy signedIn(&pair.workspace->signIn(), &tb::auth::SignInService::signedIn);
+    pair.workspace->signIn().signIn(TenantRole::Source, QStringLiteral("contoso.onmicrosoft.com"),
+        tb::test::WorkspaceOnSandbox::setupScopes(TenantRole::Source));
+    REQUIRE(SignalWaiter::waitForCount(signedIn, 1, 30000));
+    REQUIRE(SignalWaiter::waitUntil([&page] { return page.isBusy() && !page.plan().stages.at(0).waitsForSignIn; }));
+    CHECK(GuiTestSupport::labelText(page, "messageBannerText").contains(QStringLiteral("Signed in again")));
+    QTimer cycles;
+    QObject::connect(&cycles, &QTimer::timeout, [&pair] { (void)pair.sandbox.provisioning().runCycle(); });
+    cycles.start(100);
+    REQUIRE(SignalWaiter::waitForCount(finished, 1, 30000));
+    cycles.stop();
+    INFO(page.plan().stages.at(0).message.toStdString());
+    CHECK(finished.first().at(1).value<State>() == State::Done);
+    int assignmentPosts = 0;
+    int starts = 0;
+    for (const tbsandbox::RequestLogEntry& entry : pair.sandbox.requestLog().entriesAfter(beforeRun)) {
+        assignmentPosts
+            += entry.method == QLatin1String("POST") && entry.target.endsWith(QLatin1String("/appRoleAssignedTo")) ? 1
+                                                                                                                   : 0;
+        starts += entry.method == QLatin1String("POST") && entry.target.endsWith(QLatin1String("/start")) ? 1 : 0;
+    }
+    CHECK(assignmentPosts == 1);
+    CHECK(starts == 1);
 }

@@ -12,6 +12,11 @@
 namespace tb::test {
 
 WorkspaceOnSandbox::WorkspaceOnSandbox()
+    : WorkspaceOnSandbox(sandboxOptions())
+{ }
+
+WorkspaceOnSandbox::WorkspaceOnSandbox(const tbsandbox::SandboxOptions& serverOptions)
+    : sandbox(serverOptions)
 {
     QString error;
     REQUIRE(sandbox.start(&error));

@@ -26,6 +26,8 @@ struct WorkspaceOnSandbox
     std::unique_ptr<Workspace> workspace;
 
     WorkspaceOnSandbox();
+    // With other sandbox options (sandboxOptions() changed: a short token lifetime, say).
+    explicit WorkspaceOnSandbox(const tbsandbox::SandboxOptions& serverOptions);
 
     [[nodiscard]] static tbsandbox::SandboxOptions sandboxOptions();
     // The scopes the Topology page needs (Workspace::setupScopes), or the Connect page's (defaultScopes).

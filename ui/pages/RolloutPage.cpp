@@ -3,6 +3,7 @@
 #include "ui/pages/RolloutPage.h"
 
 #include "core/Workspace.h"
+#include "core/auth/SignInService.h"
 #include "core/graph/GraphClient.h"
 #include "core/graph/GraphError.h"
 #include "core/graph/GraphRequest.h"
@@ -304,6 +305,9 @@ RolloutPage::RolloutPage(Workspace& workspace, QWidget* parent)
                 PairConfigurationReader::noJobMessage(state, tr("plan the rollout")));
         }
     });
+    // A new sign-in changes the account first and the state after: the state says when it is done.
+    connect(&m_workspace.signIn(), &auth::SignInService::stateChanged, this, &RolloutPage::continueAfterSignIn);
+    connect(&m_workspace, &Workspace::tenantsChanged, this, &RolloutPage::continueAfterSignIn);
 }
 
 RolloutPage::~RolloutPage()
@@ -472,6 +476,55 @@ void RolloutPage::ensureRunner()
         m_banner->showMessage(MessageBanner::Level::Error, message);
         showPlan();
     });
+    connect(runner, &sync::RolloutRunner::signInRequired, this, [this, runner](int stage, const QString& message) {
+        m_plan = runner->plan();
+        m_afterSignIn = stage == m_undoing ? AfterSignIn::Undo : AfterSignIn::Run;
+        m_stoppedStage = stage;
+        showPlan();
+        m_banner->showMessage(MessageBanner::Level::Warning,
+            tr("Stage %1 “%2”: %3\nSign in again on the Connect page (the account says “Sign in again…”); the %4 "
+               "goes on by itself once you have.")
+                .arg(stage + 1)
+                .arg(m_plan.stages.value(stage).name, message,
+                    m_afterSignIn == AfterSignIn::Undo ? tr("undo") : tr("stage")));
+        emit stageStopped(stage);
+    });
+}
+
+bool RolloutPage::anyAccountNeedsSignIn() const
+{
+    for (const TenantRole role : {TenantRole::Source, TenantRole::Target}) {
+        const auto state = m_workspace.signIn().state(role);
+        if (state != auth::SignInService::State::SignedIn) {
+            return true;
+        }
+    }
+    return false;
+}
+
+void RolloutPage::continueAfterSignIn()
+{
+    if (m_afterSignIn == AfterSignIn::Nothing || anyAccountNeedsSignIn() || !hasJob()) {
+        return;
+    }
+    ensureRunner(); // the same runner for the same accounts; a new one (on the stored plan) for another account
+    if (!m_runner || m_runner->isBusy() || m_confirmation) {
+        return;
+    }
+    const AfterSignIn what = m_afterSignIn;
+    const int stage = m_stoppedStage;
+    m_afterSignIn = AfterSignIn::Nothing;
+    m_stoppedStage = -1;
+    m_banner->showMessage(MessageBanner::Level::Information,
+        tr("Signed in again: stage %1 “%2” goes on where it stopped.")
+            .arg(stage + 1)
+            .arg(m_plan.stages.value(stage).name));
+    if (what == AfterSignIn::Undo) {
+        m_runner->undo(stage);
+    } else {
+        m_runner->runNextStage();
+    }
+    updateButtons();
 }
 
 void RolloutPage::ensureJobMonitor()
@@ -737,6 +790,8 @@ void RolloutPage::runNextStage()
     if (stage.state == State::Assigning || stage.state == State::Watching) {
         // Confirmed when it began: go on where it stopped (after a restart).
         m_banner->hide();
+        m_undoing = -1;
+        m_afterSignIn = AfterSignIn::Nothing;
         m_runner->runNextStage();
         updateButtons();
         return;
@@ -762,6 +817,8 @@ void RolloutPage::runNextStage()
         tr("Run stage %1").arg(index + 1), [this] {
             if (m_runner && !isBusy()) {
                 m_banner->hide();
+                m_undoing = -1;
+                m_afterSignIn = AfterSignIn::Nothing;
                 m_runner->runNextStage();
                 updateButtons();
             }
@@ -779,6 +836,8 @@ void RolloutPage::requestUndo(int stage)
         tr("Undo stage %1").arg(stage + 1), [this, stage] {
             if (m_runner) {
                 m_banner->hide();
+                m_undoing = stage;
+                m_afterSignIn = AfterSignIn::Nothing;
                 m_runner->undo(stage);
                 updateButtons();
             }
@@ -797,6 +856,8 @@ void RolloutPage::resume()
 {
     if (m_runner && !m_runner->isBusy()) {
         m_banner->hide();
+        m_undoing = -1;
+        m_afterSignIn = AfterSignIn::Nothing;
         m_runner->resume();
         updateButtons();
     }
@@ -816,7 +877,9 @@ void RolloutPage::showPlan()
             m_stages->setItem(row, Number, cell(QString::number(row + 1), true));
             m_stages->setItem(row, Name, cell(stage.name));
             m_stages->setItem(row, Principals, cell(principalsText(stage)));
-            m_stages->setItem(row, StateColumn, cell(stateText(stage.state)));
+            m_stages->setItem(row, StateColumn,
+                cell(stage.waitsForSignIn ? tr("%1, stopped: sign in again").arg(stateText(stage.state))
+                                          : stateText(stage.state)));
             m_stages->setItem(row, Users, cell(estimate.known ? QString::number(estimate.users) : unknown, true));
             m_stages->setItem(
                 row, NewInTarget, cell(estimate.known ? QString::number(estimate.newInTarget) : unknown, true));

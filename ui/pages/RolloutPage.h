@@ -54,7 +54,9 @@ class PairConfigurationReader;
 // naming the target and the counts), watching its progress, the job's health, and pausing, resuming or undoing it
 // (after the runner's warning of what undo does in the target). The rollout is kept in the profile database
 // (RolloutStore), so the page shows it again after a restart. Stages that have run are read-only. Finds the pair's
-// configuration itself (PairConfigurationReader) unless the topology page hands its state over. GUI thread.
+// configuration itself (PairConfigurationReader) unless the topology page hands its state over. When an account's
+// sign-in is lost mid-stage, the runner stops where it is; the page says to sign in again and, once both accounts are
+// signed in, goes on with what stopped (the stage, or its undo) by itself. GUI thread.
 class RolloutPage final : public QWidget
 {
     Q_OBJECT
@@ -90,6 +92,8 @@ signals:
     void estimateFinished(bool succeeded);
     void stageFinished(int stage, tb::sync::RolloutStage::State state);
     void planChanged();
+    // The runner stopped the stage (or its undo) until an account signs in again; the banner says so.
+    void stageStopped(int stage);
 
 protected:
     void showEvent(QShowEvent* event) override;
@@ -102,6 +106,9 @@ private:
     void showPlan();
     void showCurrentStage();
     void updateButtons();
+    // After a sign-in: goes on with what the runner stopped for it, once no account needs one.
+    void continueAfterSignIn();
+    [[nodiscard]] bool anyAccountNeedsSignIn() const;
     void confirm(const QString& title, const QString& text, const QString& details, const QString& goText,
         const std::function<void()>& go);
     void resolveNext(sync::RolloutStage stage, QStringList left);
@@ -147,6 +154,11 @@ private:
     graph::GraphClient* m_runnerTarget = nullptr;
     graph::GraphClient* m_monitorClient = nullptr;
     bool m_resolving = false;
+    // What the runner was doing when it stopped for a sign-in, to do again after it: run (assign or watch) or undo.
+    enum class AfterSignIn { Nothing, Run, Undo };
+    AfterSignIn m_afterSignIn = AfterSignIn::Nothing;
+    int m_undoing = -1; // the stage whose undo this page asked for last
+    int m_stoppedStage = -1;
     QPointer<QMessageBox> m_confirmation;
 };
 

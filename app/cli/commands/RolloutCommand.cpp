@@ -5,6 +5,7 @@
 #include "app/cli/CliConfirmation.h"
 #include "app/cli/CliOutput.h"
 #include "core/Workspace.h"
+#include "core/auth/SignInService.h"
 #include "core/graph/GraphCall.h"
 #include "core/graph/GraphClient.h"
 #include "core/graph/PageReader.h"
@@ -360,7 +361,14 @@ void RolloutCommand::runStage()
         finish(ExitCode::Success);
         return;
     }
+    if (stage.waitsForSignIn && !m_output.isJson()) {
+        m_output.printNote(
+            tr("Stage %1 \"%2\" stopped for a sign-in; it goes on where it stopped.").arg(index + 1).arg(stage.name));
+    }
     m_runner = makeRunner();
+    connect(m_runner, &sync::RolloutRunner::signInRequired, this, [this](int stageIndex, const QString& message) {
+        stoppedForSignIn(stageIndex, message, QStringLiteral("rollout run"));
+    });
     connect(m_runner, &sync::RolloutRunner::assignmentProgress, this, [this](int, int done, int total) {
         if (!m_output.isJson()) {
             m_output.printNote(tr("assigned %1 of %2").arg(done).arg(total));
@@ -451,7 +459,40 @@ void RolloutCommand::undo()
             }
             finish(ExitCode::Success);
         });
+    connect(
+        m_runner, &sync::RolloutRunner::signInRequired, this, [this, index](int stageIndex, const QString& message) {
+            stoppedForSignIn(stageIndex, message, QStringLiteral("rollout undo %1 --yes").arg(index + 1));
+        });
     m_runner->undo(index);
+}
+
+QString RolloutCommand::loginHint() const
+{
+    QStringList commands;
+    for (const model::TenantRole role : {model::TenantRole::Source, model::TenantRole::Target}) {
+        if (workspace().signIn().state(role) != auth::SignInService::State::SignInRequired) {
+            continue;
+        }
+        const model::Tenant& tenant = role == model::TenantRole::Source ? m_pair->source : m_pair->target;
+        commands.append(
+            QStringLiteral("'tenantbridge-cli login --role %1 --tenant %2'")
+                .arg(model::tenantRoleName(role), tenant.initialDomain.isEmpty() ? tenant.id : tenant.initialDomain));
+    }
+    return commands.isEmpty() ? QStringLiteral("'tenantbridge-cli login --role ROLE --tenant ID-OR-DOMAIN'")
+                              : commands.join(QStringLiteral(" and "));
+}
+
+void RolloutCommand::stoppedForSignIn(int stage, const QString& message, const QString& again)
+{
+    const RolloutPlan& plan = m_runner->plan();
+    if (m_output.isJson()) {
+        m_output.printJson(QJsonDocument(plan.toJson()));
+    } else {
+        m_output.printLine(tr("Stage %1 \"%2\": %3").arg(stage + 1).arg(plan.stages.value(stage).name, message));
+    }
+    m_output.printError(
+        tr("Sign in again with %1, then run 'tenantbridge-cli %2' to go on where it stopped.").arg(loginHint(), again));
+    finish(ExitCode::ServiceError);
 }
 
 void RolloutCommand::printPlan(const RolloutPlan& plan) const
@@ -473,7 +514,9 @@ void RolloutCommand::printPlan(const RolloutPlan& plan) const
         }
         const bool watched = stage.state != RolloutStage::State::Planned;
         rows.append({QString::number(i + 1), stage.name, names.join(QStringLiteral(", ")),
-            RolloutStage::stateName(stage.state), estimateText(stage.estimate),
+            stage.waitsForSignIn ? tr("%1, stopped: sign in again").arg(RolloutStage::stateName(stage.state))
+                                 : RolloutStage::stateName(stage.state),
+            estimateText(stage.estimate),
             stage.estimate.known ? QString::number(stage.estimate.newInTarget) : QStringLiteral("?"),
             stage.estimate.known ? QString::number(stage.estimate.withoutP1) : QStringLiteral("?"),
             watched ? tr("%1/%2, %3 failed")
@@ -487,7 +530,8 @@ void RolloutCommand::printPlan(const RolloutPlan& plan) const
         rows);
     m_output.printNote(tr("New users in the target count toward its External ID monthly-active-user billing."));
     for (const RolloutStage& stage : plan.stages) {
-        if (stage.state == RolloutStage::State::Paused || stage.state == RolloutStage::State::Failed) {
+        if (stage.state == RolloutStage::State::Paused || stage.state == RolloutStage::State::Failed
+            || stage.waitsForSignIn) {
             m_output.printLine(tr("%1: %2").arg(stage.name, stage.message));
             printFailures(stage);
         }

@@ -34,7 +34,10 @@ namespace tb::cli {
 // it pauses itself; status shows the stages;
 // pause pauses the job and the watched stage; undo removes the assignments a stage added. run and undo ask first
 // unless --yes, and need --yes when standard input is not a terminal. --json: the plan (RolloutPlan::toJson()).
-// Exit: 0; 2 bad usage; 3 no configuration, no plan, or the stage paused itself; 4 Graph failed; 5 the store failed.
+// When an account's sign-in is lost during run or undo (its refresh token revoked or expired), the step stops where
+// it is and says which account to sign in again and how; after `login`, the same command goes on from there.
+// Exit: 0; 2 bad usage; 3 no configuration, no plan, or the stage paused itself; 4 Graph failed, or the step stopped
+// until an account signs in again; 5 the store failed.
 class RolloutCommand final : public CliCommand
 {
     Q_OBJECT
@@ -61,6 +64,9 @@ private:
     void undo();
     void printPlan(const sync::RolloutPlan& plan) const;
     void printFailures(const sync::RolloutStage& stage) const;
+    // The runner stopped for a lost sign-in: the stage's message, which account to sign in again, then exit 4.
+    void stoppedForSignIn(int stage, const QString& message, const QString& again);
+    [[nodiscard]] QString loginHint() const;
     [[nodiscard]] std::optional<sync::RolloutPlan> loadPlan(const QString& servicePrincipalId);
     [[nodiscard]] sync::RolloutRunner* makeRunner();
 
