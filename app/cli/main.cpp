@@ -24,6 +24,7 @@
 #include "app/cli/commands/TraceCommand.h"
 #include "app/cli/commands/UsersCommand.h"
 #include "app/cli/commands/WhoamiCommand.h"
+#include "app/common/CoreDumps.h"
 #include "app/common/LaunchOptions.h"
 #include "core/Workspace.h"
 #include "core/sandbox/SandboxServer.h"
@@ -178,6 +179,8 @@ QString generalHelp()
 
 int main(int argc, char* argv[])
 {
+    // Before any token is in memory: a crash must not write them to a core file.
+    tb::app::CoreDumps::disable();
     QCoreApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("TenantBridge"));
     QCoreApplication::setApplicationName(QStringLiteral("TenantBridge"));
@@ -260,7 +263,9 @@ int main(int argc, char* argv[])
         exitCode = static_cast<int>(ExitCode::ServiceError);
         QCoreApplication::exit(exitCode);
     });
-    running.start();
+    // From the event loop: a workspace that fails at once (its database cannot be opened) emits failed inside
+    // start(), and an exit() before exec() would be lost, leaving the process waiting for ever.
+    QMetaObject::invokeMethod(&running, &tb::Workspace::start, Qt::QueuedConnection);
     QCoreApplication::exec();
     // A new refresh token or a sign-out is only kept once the keychain has answered.
     running.finishPendingWrites(kKeychainGraceMs);

@@ -3,6 +3,7 @@
 
 // tenantbridge: the desktop app. Parses options, starts the in-process sandbox when no tenant is configured,
 // builds the workspace and the main window. Wiring only.
+#include "app/common/CoreDumps.h"
 #include "app/common/LaunchOptions.h"
 #include "core/Workspace.h"
 #include "core/sandbox/SandboxServer.h"
@@ -28,6 +29,8 @@ constexpr int kKeychainGraceMs = 10000;
 
 int main(int argc, char* argv[])
 {
+    // Before any token is in memory: a crash must not write them to a core file.
+    tb::app::CoreDumps::disable();
     QApplication app(argc, argv);
     // Before any text is made: without it, counts read "1 user(s)" (ui/ApplicationTranslator.h says why).
     (void)tb::ui::installApplicationTranslator(app);
