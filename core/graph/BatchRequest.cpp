@@ -4,6 +4,7 @@
 
 #include "core/Clock.h"
 #include "core/CoreLogging.h"
+#include "core/graph/BatchAnswer.h"
 #include "core/graph/GraphCall.h"
 #include "core/graph/GraphClient.h"
 #include "core/graph/RetryPolicy.h"
@@ -202,12 +203,8 @@ void BatchRequest::handleBatchAnswer(const QList<int>& indexes, const tb::graph:
             failItem(index, response.error(), response.httpStatus());
         }
     } else {
-        QHash<QString, QJsonObject> answers;
-        for (const QJsonValue& value : response.json().value(QStringLiteral("responses")).toArray()) {
-            const QJsonObject answer = value.toObject();
-            // Ids are case-insensitive; answers may come in any order (8.3).
-            answers.insert(answer.value(QStringLiteral("id")).toString().toLower(), answer);
-        }
+        // Ids are case-insensitive; answers may come in any order (8.3).
+        const QHash<QString, QJsonObject> answers = BatchAnswer::answersById(response.json());
         for (int index : indexes) {
             const auto it = answers.constFind(itemId(index));
             if (it == answers.cend()) {
@@ -241,40 +238,9 @@ void BatchRequest::handleBatchAnswer(const QList<int>& indexes, const tb::graph:
 void BatchRequest::applyItemAnswer(int index, const QJsonObject& answer, const GraphResponse& outer)
 {
     Item& item = m_items[index];
-    const int status = answer.value(QStringLiteral("status")).toInt();
-    QHash<QByteArray, QByteArray> headers;
-    const QJsonObject headerObject = answer.value(QStringLiteral("headers")).toObject();
-    for (auto it = headerObject.constBegin(); it != headerObject.constEnd(); ++it) {
-        headers.insert(it.key().toLatin1().toLower(), it.value().toVariant().toString().toLatin1());
-    }
-    GraphResponse response;
-    response.setHttpStatus(status);
-    response.setHeaders(headers);
-    const QJsonValue body = answer.value(QStringLiteral("body"));
-    response.setJson(body.toObject());
-    if (body.isObject()) {
-        response.setRawBody(QJsonDocument(body.toObject()).toJson(QJsonDocument::Compact));
-    } else if (body.isString()) {
-        response.setRawBody(body.toString().toUtf8());
-    }
-    const QString innerRequestId = QString::fromLatin1(headers.value(QByteArrayLiteral("request-id")));
-    response.setRequestId(innerRequestId.isEmpty() ? outer.requestId() : innerRequestId);
-    response.setClientRequestId(outer.clientRequestId());
-    response.setAttempts(item.attempts);
-    if (status < 200 || status >= 300) {
-        GraphError error = GraphError::fromHttp(status, body.toObject());
-        if (status == 0) {
-            error = GraphError(GraphError::Kind::MalformedResponse,
-                QStringLiteral("the $batch answer for item %1 has no status.").arg(itemId(index)));
-        }
-        if (error.requestId().isEmpty()) {
-            error.setRequestId(response.requestId());
-        }
-        error.setClientRequestId(outer.clientRequestId());
-        error.setRetryAfterMs(
-            RetryPolicy::parseRetryAfterMs(headers.value(QByteArrayLiteral("retry-after")), m_client.clock().nowUtc()));
-        response.setError(error);
-    }
+    const GraphResponse response
+        = BatchAnswer::itemResponse(answer, itemId(index), outer, item.attempts, m_client.clock().nowUtc());
+    const int status = response.httpStatus();
     item.response = response;
 
     const RetryPolicy& policy = m_client.retryPolicy();

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/sandbox/graph/ODataQuery.h"
+
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QList>
@@ -57,6 +59,9 @@ public:
     // What Graph returns without $select.
     [[nodiscard]] static QList<UserProperty> defaultSelection();
     [[nodiscard]] static bool isFilterable(UserProperty property);
+    // What /users accepts in $select, $filter, $search and $orderby: every served property is selectable; the
+    // collections are filterable only through any().
+    [[nodiscard]] static ODataQuery::Schema odataSchema();
 
     [[nodiscard]] static QJsonValue value(const TenantState& tenant, const UserRecord& user, UserProperty property);
     [[nodiscard]] static QJsonObject toJson(

@@ -540,28 +540,7 @@ QJsonObject DirectoryController::groupJson(const GroupRecord& group, const QStri
 
 ODataQuery::Schema DirectoryController::userSchema()
 {
-    ODataQuery::Schema schema;
-    schema.typeName = QStringLiteral("microsoft.graph.user");
-    schema.isSelectable = [](const QString& name) { return UserSchema::property(name).has_value(); };
-    schema.filterResolver = [](const QString& name) -> std::optional<FilterExpression::PropertyInfo> {
-        const std::optional<UserProperty> property = UserSchema::property(name);
-        if (!property) {
-            return std::nullopt;
-        }
-        const bool collection = *property == UserProperty::AssignedLicenses || *property == UserProperty::AssignedPlans
-            || *property == UserProperty::BusinessPhones;
-        return FilterExpression::PropertyInfo {
-            static_cast<int>(*property), collection || UserSchema::isFilterable(*property), collection};
-    };
-    schema.searchResolver = [](const QString& name) {
-        const std::optional<UserProperty> property = UserSchema::property(name);
-        static const QList<UserProperty> searchable
-            = {UserProperty::DisplayName, UserProperty::GivenName, UserProperty::Surname, UserProperty::Mail,
-                UserProperty::UserPrincipalName, UserProperty::JobTitle, UserProperty::Department};
-        return property && searchable.contains(*property) ? static_cast<int>(*property) : -1;
-    };
-    schema.orderable = {QStringLiteral("displayName"), QStringLiteral("userPrincipalName")};
-    return schema;
+    return UserSchema::odataSchema();
 }
 
 ODataQuery::Schema DirectoryController::groupSchema()

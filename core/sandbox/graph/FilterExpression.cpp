@@ -188,10 +188,31 @@ bool evaluate(const Node& node, const FilterExpression::ValueAccessor& accessor,
 
 } // namespace
 
+// Counts one level of nesting for as long as it lives.
+class NestingLevel final
+{
+public:
+    explicit NestingLevel(int& depth)
+        : m_depth(depth)
+    {
+        ++m_depth;
+    }
+    ~NestingLevel() { --m_depth; }
+    NestingLevel(const NestingLevel&) = delete;
+    NestingLevel& operator=(const NestingLevel&) = delete;
+
+private:
+    int& m_depth;
+};
+
 // Recursive-descent parser: or > and > not > primary. Lives only in this file.
 class FilterParser final
 {
 public:
+    // Parentheses, 'not' and any() each recurse once more; a request of thousands of '(' must get a 400 rather than
+    // overflow the server's stack. Real filters nest a few levels.
+    static constexpr int kMaxNesting = 100;
+
     FilterParser(const QString& text, const FilterExpression::PropertyResolver& resolver)
         : m_text(text)
         , m_resolver(resolver)
@@ -374,6 +395,13 @@ private:
 
     std::shared_ptr<const Node> parseUnary()
     {
+        // Every level of parentheses, 'not' or any() passes here once.
+        const NestingLevel level(m_depth);
+        if (m_depth > kMaxNesting) {
+            return fail(QStringLiteral("it nests parentheses, 'not' or any() more than %1 levels deep at position %2")
+                            .arg(kMaxNesting)
+                            .arg(peek().position));
+        }
         if (peekKeyword(QLatin1String("not"))) {
             next();
             markAdvanced(QStringLiteral("not"));
@@ -642,6 +670,7 @@ private:
     QString m_lambdaVariable;
     QString m_advancedOperator;
     QueryError m_error;
+    int m_depth = 0;
 };
 
 FilterExpression::FilterExpression() = default;

@@ -167,6 +167,20 @@ private:
 
     NodePtr unary()
     {
+        // Every level of parentheses or 'not' passes here once; a request of thousands of '(' must get a 400 rather
+        // than overflow the server's stack. Real filters nest a few levels.
+        constexpr int kMaxNesting = 100;
+        ++m_depth;
+        NodePtr node = m_depth > kMaxNesting
+            ? fail(QStringLiteral("Invalid $filter: it nests parentheses or 'not' more than %1 levels deep.")
+                       .arg(kMaxNesting))
+            : nestedUnary();
+        --m_depth;
+        return node;
+    }
+
+    NodePtr nestedUnary()
+    {
         if (peekWord().compare(QLatin1String("not"), Qt::CaseInsensitive) == 0) {
             word();
             NodePtr inner = unary();
@@ -286,6 +300,7 @@ private:
     const QString& m_text;
     qsizetype m_pos = 0;
     QString m_problem;
+    int m_depth = 0;
 };
 
 bool evaluate(const LogFilter::Node& node, const QJsonObject& record)

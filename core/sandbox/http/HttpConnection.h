@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/sandbox/http/HttpRequest.h"
+#include "core/sandbox/http/HttpRequestParser.h"
 #include "core/sandbox/http/HttpResponse.h"
 
 #include <QObject>
@@ -15,9 +16,9 @@ namespace tbsandbox {
 
 class MonotonicEpochClock;
 
-// One client connection speaking HTTP/1.1: parses requests with Content-Length bodies one at a time
-// (keep-alive, pipelined input waits until the previous answer is out), enforces header and body limits
-// (431/413), bounds what it buffers ahead of its answers, closes itself when idle and answers garbage with
+// One client connection speaking HTTP/1.1: parses requests with Content-Length bodies one at a time through
+// HttpRequestParser (keep-alive, pipelined input waits until the previous answer is out), enforces header and body
+// limits (431/413), bounds what it buffers ahead of its answers, closes itself when idle and answers garbage with
 // 400 before closing. Owned by HttpServer's connection set; deletes itself
 // when the socket closes. Lives on the server's thread. Answers may come later (latency), so callers hold it
 // in a QPointer.
@@ -27,8 +28,8 @@ class HttpConnection final : public QObject
     Q_DISABLE_COPY_MOVE(HttpConnection)
 
 public:
-    static constexpr qsizetype kMaxHeaderBytes = 32 * 1024;
-    static constexpr qsizetype kMaxBodyBytes = 16 * 1024 * 1024;
+    static constexpr qsizetype kMaxHeaderBytes = HttpRequestParser::kDefaultMaxHeaderBytes;
+    static constexpr qsizetype kMaxBodyBytes = HttpRequestParser::kDefaultMaxBodyBytes;
     // Input held ahead of the answers (a pending answer, a partial request) never exceeds this.
     static constexpr qsizetype kMaxBufferedBytes = kMaxHeaderBytes + kMaxBodyBytes;
     // A connection with nothing in progress for this long is closed, so idle clients cannot pile up. The
@@ -49,15 +50,12 @@ signals:
 private:
     void readAvailable();
     void parseBuffered();
-    [[nodiscard]] bool parseHead(const QByteArray& head);
     void rejectAndClose(int status, const QByteArray& message);
 
     QPointer<QTcpSocket> m_socket;
     const MonotonicEpochClock& m_clock;
     QTimer* m_idleTimer;
-    QByteArray m_buffer;
-    HttpRequest m_pending;
-    qsizetype m_expectedBodyBytes = -1; // >= 0 while a head has been parsed and its body is awaited
+    HttpRequestParser m_parser;
     bool m_awaitingAnswer = false;
     bool m_keepAlive = true;
     bool m_closing = false;
