@@ -99,12 +99,16 @@ Workspace::~Workspace()
 
 void Workspace::start()
 {
+    // A failure found here is reported from the event loop, like every other: a caller that connects, calls start()
+    // and then runs its loop (the CLI's main) would otherwise miss it and wait for ever.
+    const auto failSoon
+        = [this](const QString& message) { QTimer::singleShot(0, this, [this, message] { fail(message); }); };
     if (const auto error = m_parts->database->open()) {
-        fail(error->userMessage());
+        failSoon(error->userMessage());
         return;
     }
     if (const auto problem = m_options.auth.problem()) {
-        fail(*problem);
+        failSoon(*problem);
         return;
     }
     m_startStepsLeft = usesSandbox() ? 2 : 1; // the accounts restored, and the sandbox's sample tenants

@@ -45,7 +45,8 @@ public:
     ~Workspace() override;
 
     // Opens the database, probes the keychain and restores the accounts it remembers; then ready() or
-    // failed(), once. Signed-in roles get their Graph client right away; their tenant names follow.
+    // failed(), once, always from the event loop (never inside start()). Signed-in roles get their Graph client right
+    // away; their tenant names follow.
     void start();
 
     [[nodiscard]] const WorkspaceOptions& options() const { return m_options; }

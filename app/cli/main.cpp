@@ -263,9 +263,7 @@ int main(int argc, char* argv[])
         exitCode = static_cast<int>(ExitCode::ServiceError);
         QCoreApplication::exit(exitCode);
     });
-    // From the event loop: a workspace that fails at once (its database cannot be opened) emits failed inside
-    // start(), and an exit() before exec() would be lost, leaving the process waiting for ever.
-    QMetaObject::invokeMethod(&running, &tb::Workspace::start, Qt::QueuedConnection);
+    running.start(); // ready() or failed() come from the event loop, so exit() below is never lost
     QCoreApplication::exec();
     // A new refresh token or a sign-out is only kept once the keychain has answered.
     running.finishPendingWrites(kKeychainGraceMs);

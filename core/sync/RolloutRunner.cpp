@@ -319,6 +319,42 @@ void RolloutRunner::readAssignmentsThen(const std::function<void(const QHash<QSt
     reader->start();
 }
 
+bool RolloutRunner::closeLostSteps(const QList<RolloutJournal::OpenStep>& open,
+    const std::function<bool(const QString&)>& endedAsAsked, LostStepKind kind)
+{
+    const bool undo = kind == LostStepKind::Undo;
+    for (const RolloutJournal::OpenStep& step : open) {
+        int pending = 0;
+        for (const QString& id : step.principalIds) {
+            pending += endedAsAsked(id) ? 0 : 1;
+        }
+        const auto total = step.principalIds.size();
+        QString detail;
+        if (pending == 0) {
+            detail = undo ? QStringLiteral("removed %1 (the answer was lost when the rollout stopped; the tenant no "
+                                           "longer holds them)")
+                                .arg(total)
+                          : QStringLiteral("assigned %1 (the answer was lost when the rollout stopped; the tenant "
+                                           "holds them)")
+                                .arg(total);
+        } else {
+            detail = undo ? QStringLiteral("the answer was lost when the rollout stopped; %1 of %2 still assigned, "
+                                           "removed again")
+                                .arg(pending)
+                                .arg(total)
+                          : QStringLiteral("the answer was lost when the rollout stopped; %1 of %2 not in the "
+                                           "tenant, sent again")
+                                .arg(pending)
+                                .arg(total);
+        }
+        if (!journal(step.stepKey, pending == 0 ? Phase::Done : Phase::Failed, detail, step.principalIds,
+                undo ? QStringLiteral("DELETE") : QStringLiteral("POST"))) {
+            return false;
+        }
+    }
+    return true;
+}
+
 bool RolloutRunner::journal(
     const QString& stepKey, Phase phase, const QString& detail, const QStringList& principalIds, const QString& method)
 {
@@ -388,23 +424,10 @@ void RolloutRunner::planBatches(int stage, const QHash<QString, QString>& curren
         }
     }
     // The batches whose answer was lost get their outcome, as read from the tenant now.
-    for (const RolloutJournal::OpenStep& step : open) {
-        int missing = 0;
-        for (const QString& id : step.principalIds) {
-            missing += current.contains(id) ? 0 : 1;
-        }
-        if (!journal(step.stepKey, missing == 0 ? Phase::Done : Phase::Failed,
-                missing == 0 ? QStringLiteral("assigned %1 (the answer was lost when the rollout stopped; the tenant "
-                                              "holds them)")
-                                   .arg(step.principalIds.size())
-                             : QStringLiteral("the answer was lost when the rollout stopped; %1 of %2 not in the "
-                                              "tenant, sent again")
-                                   .arg(missing)
-                                   .arg(step.principalIds.size()),
-                step.principalIds, QStringLiteral("POST"))) {
-            fail(stage, m_problems.join(QLatin1Char(' ')));
-            return;
-        }
+    if (!closeLostSteps(
+            open, [&current](const QString& id) { return current.contains(id); }, LostStepKind::Assign)) {
+        fail(stage, m_problems.join(QLatin1Char(' ')));
+        return;
     }
     m_plan.stages[stage].assignmentsAdded = static_cast<int>(recorded.size() + adopted.size());
     if (before > 0) {
@@ -812,23 +835,11 @@ void RolloutRunner::planUndo(int stage, const QHash<QString, QString>& current)
         m_plan.stages[stage].assignmentsRemoved += static_cast<int>(gone.size());
     }
     // The removals whose answer was lost get their outcome, as read from the tenant now.
-    for (const RolloutJournal::OpenStep& step : m_journal.openSteps(stage, QStringLiteral("undo"))) {
-        int left = 0;
-        for (const QString& id : step.principalIds) {
-            left += principals.contains(id) ? 1 : 0;
-        }
-        if (!journal(step.stepKey, left == 0 ? Phase::Done : Phase::Failed,
-                left == 0 ? QStringLiteral("removed %1 (the answer was lost when the rollout stopped; the tenant no "
-                                           "longer holds them)")
-                                .arg(step.principalIds.size())
-                          : QStringLiteral("the answer was lost when the rollout stopped; %1 of %2 still assigned, "
-                                           "removed again")
-                                .arg(left)
-                                .arg(step.principalIds.size()),
-                step.principalIds, QStringLiteral("DELETE"))) {
-            undoFailed(m_problems.join(QLatin1Char(' ')));
-            return;
-        }
+    if (!closeLostSteps(
+            m_journal.openSteps(stage, QStringLiteral("undo")),
+            [&principals](const QString& id) { return !principals.contains(id); }, LostStepKind::Undo)) {
+        undoFailed(m_problems.join(QLatin1Char(' ')));
+        return;
     }
     m_itemsToSend = static_cast<int>(principals.size());
     const int size = std::clamp(m_plan.settings.batchSize, 1, graph::BatchRequest::kMaxBatchSize);

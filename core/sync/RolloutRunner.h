@@ -160,6 +160,12 @@ private:
     void undoFailed(const QString& problem);
     [[nodiscard]] bool saveOrReport();
     [[nodiscard]] bool refuseWhenBusy();
+    enum class LostStepKind { Assign, Undo };
+    // Closes the journal steps whose answer was lost, as the tenant shows them now: Done when every principal of a
+    // step ended as it asked (endedAsAsked: assigned for Assign, gone for Undo), else Failed, to be sent again.
+    // False when the journal could not be written (m_problems says why).
+    bool closeLostSteps(const QList<RolloutJournal::OpenStep>& open,
+        const std::function<bool(const QString&)>& endedAsAsked, LostStepKind kind);
     bool journal(const QString& stepKey, store::JournalEntry::Phase phase, const QString& detail,
         const QStringList& principalIds, const QString& method);
 

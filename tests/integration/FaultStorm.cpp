@@ -91,6 +91,11 @@ FaultStorm::LastingFault FaultStorm::slow()
         QJsonObject {{QStringLiteral("latencyMs"), kSlowAnswerMs}}, true};
 }
 
+QList<FaultStorm::LastingFault> FaultStorm::everyRequestFaults()
+{
+    return {unavailable(), dropped(QStringLiteral("*")), malformed(), slow()};
+}
+
 FaultStorm::Traffic FaultStorm::trafficSince(SandboxFixture& fixture, qint64 since)
 {
     Traffic traffic;

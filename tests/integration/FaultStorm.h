@@ -4,6 +4,7 @@
 
 #include <QHash>
 #include <QJsonObject>
+#include <QList>
 #include <QString>
 
 #include <string>
@@ -67,6 +68,9 @@ public:
     [[nodiscard]] static LastingFault malformed(const QString& pattern = QStringLiteral("*")); // a 200 body cut short
     // Every answer kSlowAnswerMs late; the flow's clients wait kShortTimeoutMs.
     [[nodiscard]] static LastingFault slow();
+    // The four every flow meets on all its requests: 503, answers cut off, bodies cut short, slow. A test makes one
+    // SECTION per fault (named by the fault) from this list.
+    [[nodiscard]] static QList<LastingFault> everyRequestFaults();
 
     [[nodiscard]] static Traffic trafficSince(SandboxFixture& fixture, qint64 since);
     // The retries are bounded: the storm happened, no call more than the fault-free run made, each sent at most

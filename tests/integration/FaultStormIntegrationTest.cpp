@@ -27,6 +27,7 @@
 #include "tests/support/ConfiguredPair.h"
 #include "tests/support/SandboxFixture.h"
 #include "tests/support/SignalWaiter.h"
+#include "tests/support/UnconfiguredPair.h"
 
 #include <catch2/catch.hpp>
 
@@ -35,7 +36,6 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 
 #include <memory>
 #include <optional>
@@ -45,8 +45,6 @@ using tb::graph::DirectoryEndpoints;
 using tb::graph::GraphClient;
 using tb::graph::GraphError;
 using tb::graph::GraphRequest;
-using tb::model::DesiredSettings;
-using tb::model::Tenant;
 using tb::setup::PlanRunner;
 using tb::setup::PlanStep;
 using tb::setup::SetupPlan;
@@ -63,41 +61,11 @@ using tb::test::SignalWaiter;
 namespace {
 
 // ---------------------------------------------------------------------------------------------------------------
-// Setup: the unconfigured Contoso -> Fabrikam pair of the seeds, with a journal in a temporary profile.
+// Setup: the unconfigured Contoso -> Fabrikam pair of the seeds (tests/support/UnconfiguredPair).
 
-struct SetupPair
+struct SetupPair : tb::test::UnconfiguredPair
 {
-    explicit SetupPair(int propagationMs = 0)
-        : fixture(options(propagationMs))
-    {
-        REQUIRE(fixture.isReady());
-        REQUIRE(directory.isValid());
-        database = std::make_unique<tb::store::Database>(directory.filePath(QStringLiteral("profile.sqlite")));
-        REQUIRE_FALSE(database->open().has_value());
-        journal = std::make_unique<tb::store::Journal>(*database);
-        source = fixture.tenant(QStringLiteral("contoso"))->tenant;
-        target = fixture.tenant(QStringLiteral("fabrikam"))->tenant;
-        sourceClient = fixture.client(source.id);
-        targetClient = fixture.client(target.id);
-        REQUIRE(sourceClient != nullptr);
-        REQUIRE(targetClient != nullptr);
-        desired.configurationDisplayName = SetupPlan::defaultConfigurationName(source.displayName, target.displayName);
-    }
-
-    static tbsandbox::SandboxOptions options(int propagationMs)
-    {
-        tbsandbox::SandboxOptions options;
-        options.servicePrincipalPropagationMs = propagationMs;
-        return options;
-    }
-
-    static PlanRunner::Settings runnerSettings()
-    {
-        PlanRunner::Settings settings;
-        settings.propagationMs = 30000;
-        settings.propagationPollMs = 100;
-        return settings;
-    }
+    using UnconfiguredPair::UnconfiguredPair;
 
     // Clients with the given timeout, for the "slow" fault (the fixture's wait 30 s).
     void useTimeout(int timeoutMs)
@@ -223,18 +191,8 @@ struct SetupPair
         }
     }
 
-    SandboxFixture fixture;
-    QTemporaryDir directory;
-    std::unique_ptr<tb::store::Database> database;
-    std::unique_ptr<tb::store::Journal> journal;
-    QNetworkAccessManager statsNetwork;
-    Tenant source;
-    Tenant target;
     std::unique_ptr<GraphClient> ownSource;
     std::unique_ptr<GraphClient> ownTarget;
-    GraphClient* sourceClient = nullptr;
-    GraphClient* targetClient = nullptr;
-    DesiredSettings desired;
 };
 
 // The steps a fault-free apply of the unconfigured pair sends, one call each ("Applying the plan sets up an
@@ -467,21 +425,11 @@ TEST_CASE("Reading the topology under a lasting fault stops with a sentence nami
     const ReadPair::Read clean = pair.read(*pair.sourceClient, *pair.targetClient);
     REQUIRE(clean.state.has_value());
     FaultStorm::LastingFault fault;
-    SECTION("503")
-    {
-        fault = FaultStorm::unavailable();
-    }
-    SECTION("cut off")
-    {
-        fault = FaultStorm::dropped(QStringLiteral("*"));
-    }
-    SECTION("malformed")
-    {
-        fault = FaultStorm::malformed();
-    }
-    SECTION("slow")
-    {
-        fault = FaultStorm::slow();
+    for (const FaultStorm::LastingFault& each : FaultStorm::everyRequestFaults()) {
+        SECTION(each.name.toStdString())
+        {
+            fault = each;
+        }
     }
     std::unique_ptr<GraphClient> slowSource;
     std::unique_ptr<GraphClient> slowTarget;
@@ -601,21 +549,11 @@ TEST_CASE("The user listing under a lasting fault ends with an error a person ca
     const Listing clean = listUsers(client, allUsers());
     REQUIRE_FALSE(clean.error.isError());
     FaultStorm::LastingFault fault;
-    SECTION("503")
-    {
-        fault = FaultStorm::unavailable();
-    }
-    SECTION("cut off")
-    {
-        fault = FaultStorm::dropped(QStringLiteral("*"));
-    }
-    SECTION("malformed")
-    {
-        fault = FaultStorm::malformed();
-    }
-    SECTION("slow")
-    {
-        fault = FaultStorm::slow();
+    for (const FaultStorm::LastingFault& each : FaultStorm::everyRequestFaults()) {
+        SECTION(each.name.toStdString())
+        {
+            fault = each;
+        }
     }
     GraphClient::Settings settings = fixture.settingsFor(tenantId);
     settings.defaultTimeoutMs = fault.slow ? FaultStorm::kShortTimeoutMs : settings.defaultTimeoutMs;

@@ -210,21 +210,11 @@ TEST_CASE("The preview under a lasting fault says what could not be read and wha
     REQUIRE(clean.failure.isEmpty());
     FaultStorm::LastingFault fault;
     bool perUser = false; // the schema reads, only the target's user lookups fail
-    SECTION("503")
-    {
-        fault = FaultStorm::unavailable();
-    }
-    SECTION("cut off")
-    {
-        fault = FaultStorm::dropped(QStringLiteral("*"));
-    }
-    SECTION("malformed")
-    {
-        fault = FaultStorm::malformed();
-    }
-    SECTION("slow")
-    {
-        fault = FaultStorm::slow();
+    for (const FaultStorm::LastingFault& each : FaultStorm::everyRequestFaults()) {
+        SECTION(each.name.toStdString())
+        {
+            fault = each;
+        }
     }
     SECTION("503 on the target's user lookups")
     {

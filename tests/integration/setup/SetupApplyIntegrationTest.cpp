@@ -11,6 +11,7 @@
 #include "tests/support/GraphWait.h"
 #include "tests/support/SandboxFixture.h"
 #include "tests/support/SignalWaiter.h"
+#include "tests/support/UnconfiguredPair.h"
 
 #include <catch2/catch.hpp>
 
@@ -20,7 +21,6 @@
 #include <QNetworkReply>
 #include <QPointer>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 
 #include <memory>
 #include <optional>
@@ -41,33 +41,10 @@ using tb::test::SignalWaiter;
 
 namespace {
 
-// The unconfigured Contoso -> Fabrikam pair of the seeds, signed in as each tenant's admin (the fixture asks
-// for .default, which holds every scope Workspace::setupScopes() names), with a journal in a temporary profile.
-struct SetupHarness
+// The unconfigured pair (tests/support/UnconfiguredPair) with the helpers these tests use.
+struct SetupHarness : tb::test::UnconfiguredPair
 {
-    explicit SetupHarness(int propagationMs = 0)
-        : fixture(options(propagationMs))
-    {
-        REQUIRE(fixture.isReady());
-        REQUIRE(directory.isValid());
-        database = std::make_unique<tb::store::Database>(directory.filePath(QStringLiteral("profile.sqlite")));
-        REQUIRE_FALSE(database->open().has_value());
-        journal = std::make_unique<tb::store::Journal>(*database);
-        source = fixture.tenant(QStringLiteral("contoso"))->tenant;
-        target = fixture.tenant(QStringLiteral("fabrikam"))->tenant;
-        sourceClient = fixture.client(source.id);
-        targetClient = fixture.client(target.id);
-        REQUIRE(sourceClient != nullptr);
-        REQUIRE(targetClient != nullptr);
-        desired.configurationDisplayName = SetupPlan::defaultConfigurationName(source.displayName, target.displayName);
-    }
-
-    static tbsandbox::SandboxOptions options(int propagationMs)
-    {
-        tbsandbox::SandboxOptions options;
-        options.servicePrincipalPropagationMs = propagationMs;
-        return options;
-    }
+    using UnconfiguredPair::UnconfiguredPair;
 
     std::optional<SetupState> read(SetupStateReader::Options readOptions = {})
     {
@@ -103,7 +80,7 @@ struct SetupHarness
         return finished.first().first().value<PlanRunner::Result>();
     }
 
-    PlanRunner::Result apply(const SetupState& state, PlanRunner::Settings settings = fastSettings())
+    PlanRunner::Result apply(const SetupState& state, PlanRunner::Settings settings = runnerSettings())
     {
         PlanRunner runner(*sourceClient, *targetClient, *journal, settings);
         QSignalSpy finished(&runner, &PlanRunner::finished);
@@ -111,13 +88,6 @@ struct SetupHarness
         return wait(finished);
     }
 
-    static PlanRunner::Settings fastSettings()
-    {
-        PlanRunner::Settings settings;
-        settings.propagationMs = 30000;
-        settings.propagationPollMs = 100;
-        return settings;
-    }
 
     // GET /_sandbox/stats: the tenant's "crossTenant" counts.
     QJsonObject crossTenantCounts(const QString& tenantId)
@@ -142,17 +112,6 @@ struct SetupHarness
         REQUIRE(std::holds_alternative<QList<JournalEntry>>(entries));
         return std::get<QList<JournalEntry>>(entries);
     }
-
-    SandboxFixture fixture;
-    QTemporaryDir directory;
-    std::unique_ptr<tb::store::Database> database;
-    std::unique_ptr<tb::store::Journal> journal;
-    QNetworkAccessManager statsNetwork;
-    Tenant source;
-    Tenant target;
-    GraphClient* sourceClient = nullptr;
-    GraphClient* targetClient = nullptr;
-    DesiredSettings desired;
 };
 
 int count(const QJsonObject& counts, const char* key)
@@ -285,7 +244,7 @@ TEST_CASE("Applying waits out the propagation of the new service principal", "[i
     SetupHarness harness(1500);
     const std::optional<SetupState> before = harness.read();
     REQUIRE(before);
-    PlanRunner runner(*harness.sourceClient, *harness.targetClient, *harness.journal, SetupHarness::fastSettings());
+    PlanRunner runner(*harness.sourceClient, *harness.targetClient, *harness.journal, SetupHarness::runnerSettings());
     QSignalSpy finished(&runner, &PlanRunner::finished);
     QSignalSpy progress(&runner, &PlanRunner::progressMessage);
     REQUIRE_FALSE(runner.start(harness.desired, *before).isEmpty());
@@ -334,7 +293,7 @@ TEST_CASE("Resuming a run cut off during instantiate creates no second configura
     REQUIRE(created->isSuccess());
 
     CHECK(PlanRunner::interruptedRuns(*harness.journal, harness.source.id, harness.target.id) == QStringList {runId});
-    PlanRunner runner(*harness.sourceClient, *harness.targetClient, *harness.journal, SetupHarness::fastSettings());
+    PlanRunner runner(*harness.sourceClient, *harness.targetClient, *harness.journal, SetupHarness::runnerSettings());
     QSignalSpy finished(&runner, &PlanRunner::finished);
     runner.resume(runId, harness.source, harness.target);
     const PlanRunner::Result result = SetupHarness::wait(finished);
@@ -360,7 +319,7 @@ TEST_CASE("Cancelling between steps stops the run and the journal says so", "[in
     REQUIRE(before);
     const QJsonObject sourceBefore = harness.crossTenantCounts(harness.source.id);
     const QJsonObject targetBefore = harness.crossTenantCounts(harness.target.id);
-    PlanRunner runner(*harness.sourceClient, *harness.targetClient, *harness.journal, SetupHarness::fastSettings());
+    PlanRunner runner(*harness.sourceClient, *harness.targetClient, *harness.journal, SetupHarness::runnerSettings());
     QSignalSpy finished(&runner, &PlanRunner::finished);
     QObject::connect(&runner, &PlanRunner::stepFinished, &runner, [&runner] { runner.cancel(); });
     const QString runId = runner.start(harness.desired, *before);
