@@ -43,8 +43,6 @@
 
 using tb::graph::GraphClient;
 using tb::graph::GraphRequest;
-using tb::logs::LogQuery;
-using tb::logs::LogRow;
 using tb::logs::LogStore;
 using tb::logs::LogSync;
 using tb::sync::Preview;
@@ -421,23 +419,6 @@ LogRun fetchLogs(LogSync& sync, const ConfiguredPair& pair, const std::function<
     return run;
 }
 
-// Every record id in the set, each once: the count must agree with the distinct ids.
-QSet<QString> storedIds(const LogStore& store, qint64 setId)
-{
-    LogQuery query;
-    query.setId = setId;
-    const auto rows = store.rows(query, 0, 100000);
-    REQUIRE(std::holds_alternative<QList<LogRow>>(rows));
-    QSet<QString> ids;
-    for (const LogRow& row : std::get<QList<LogRow>>(rows)) {
-        ids.insert(row.recordId);
-    }
-    const auto count = store.count(setId);
-    REQUIRE(std::holds_alternative<qint64>(count));
-    CHECK(std::get<qint64>(count) == ids.size());
-    return ids;
-}
-
 constexpr int kLogPageSize = 5;
 
 } // namespace
@@ -479,7 +460,7 @@ TEST_CASE(
     INFO(run.failure.toStdString());
     REQUIRE(run.finished);
     CHECK(run.newRecords == all.size());
-    CHECK(storedIds(store, sync.setId()) == all);
+    CHECK(ProvisioningLogTestSupport::storedIds(store, sync.setId()) == all);
     FaultStorm::checkBounded(traffic, faultFreeCalls, SandboxFixture::fastRetryPolicy().maxAttempts());
 }
 
@@ -542,7 +523,7 @@ TEST_CASE("A log fetch stopped by a lasting fault keeps what it stored, says so,
         CHECK(traffic.calls == 1); // the third page, retried within its bound, then given up
         CHECK(traffic.maxSendsPerCall <= SandboxFixture::fastRetryPolicy().maxAttempts());
         setId = sync.setId();
-        CHECK(storedIds(store, setId).size() == 2 * kLogPageSize);
+        CHECK(ProvisioningLogTestSupport::storedIds(store, setId).size() == 2 * kLogPageSize);
     }
 
     LogSync sync(*pair.sourceClient, store, *pair.database);
@@ -552,5 +533,5 @@ TEST_CASE("A log fetch stopped by a lasting fault keeps what it stored, says so,
     REQUIRE(resumed.finished);
     CHECK(sync.setId() == setId);
     CHECK(resumed.newRecords == all.size() - 2 * kLogPageSize);
-    CHECK(storedIds(store, setId) == all); // nothing missing, nothing stored twice
+    CHECK(ProvisioningLogTestSupport::storedIds(store, setId) == all); // nothing missing, nothing stored twice
 }

@@ -4,6 +4,7 @@
 
 #include "core/graph/PageReader.h"
 #include "core/graph/endpoints/ProvisioningLogEndpoints.h"
+#include "core/logs/LogStore.h"
 #include "tests/support/ConfiguredPair.h"
 #include "tests/support/GraphWait.h"
 
@@ -69,6 +70,22 @@ QStringList ProvisioningLogTestSupport::provisioningLogTargets(ConfiguredPair& p
         }
     }
     return targets;
+}
+
+QSet<QString> ProvisioningLogTestSupport::storedIds(const logs::LogStore& store, qint64 setId)
+{
+    logs::LogQuery query;
+    query.setId = setId;
+    const auto rows = store.rows(query, 0, 100000);
+    REQUIRE(std::holds_alternative<QList<logs::LogRow>>(rows));
+    QSet<QString> ids;
+    for (const logs::LogRow& row : std::get<QList<logs::LogRow>>(rows)) {
+        ids.insert(row.recordId);
+    }
+    const auto count = store.count(setId);
+    REQUIRE(std::holds_alternative<qint64>(count));
+    CHECK(std::get<qint64>(count) == ids.size());
+    return ids;
 }
 
 } // namespace tb::test

@@ -9,13 +9,18 @@
 #include <QString>
 #include <QStringList>
 
+namespace tb::logs {
+class LogStore;
+}
+
 namespace tb::test {
 
 struct ConfiguredPair;
 
-// What the provisioning-log integration tests (LogFetcher, LogSync) share on a ConfiguredPair: a cycle that writes
-// records, the job's log as one clean read sees it (what a fetch must end up with, nothing missing or extra), and
-// the requests a fetch sent for it. Each REQUIREs success, so it must be called inside a test case; test thread only.
+// What the provisioning-log integration tests (LogFetcher, LogSync, the log-fetch fault storms) share on a
+// ConfiguredPair: a cycle that writes records, the job's log as one clean read sees it (what a fetch must end up with,
+// nothing missing or extra), and the requests a fetch sent for it. Each REQUIREs success, so it must be called inside a
+// test case; test thread only.
 class ProvisioningLogTestSupport final
 {
 public:
@@ -34,6 +39,9 @@ public:
     // The targets of the requests sent to /auditLogs/provisioning after the sandbox's request log seq `since`, as
     // sent (percent-encoded).
     [[nodiscard]] static QStringList provisioningLogTargets(ConfiguredPair& pair, qint64 since);
+    // Every record id stored in the set, each once. The store's UNIQUE (set_id, record_id) makes doubles impossible;
+    // its count is CHECKed against the distinct ids as well, in case that ever changes.
+    [[nodiscard]] static QSet<QString> storedIds(const logs::LogStore& store, qint64 setId);
 };
 
 } // namespace tb::test

@@ -20,8 +20,6 @@
 #include <QSignalSpy>
 #include <QUrl>
 
-using tb::logs::LogQuery;
-using tb::logs::LogRow;
 using tb::logs::LogStore;
 using tb::logs::LogSync;
 using tb::store::StoreError;
@@ -74,24 +72,6 @@ SyncRun runSync(ConfiguredPair& pair, LogSync& sync, const std::function<void(in
     return run;
 }
 
-// Every record id stored in the set, each once (the store's UNIQUE (set_id, record_id) makes doubles impossible;
-// the count is checked as well in case that ever changes).
-QSet<QString> storedIds(const LogStore& store, qint64 setId)
-{
-    LogQuery query;
-    query.setId = setId;
-    const auto rows = store.rows(query, 0, 100000);
-    REQUIRE(std::holds_alternative<QList<LogRow>>(rows));
-    QSet<QString> ids;
-    for (const LogRow& row : std::get<QList<LogRow>>(rows)) {
-        ids.insert(row.recordId);
-    }
-    const auto count = store.count(setId);
-    REQUIRE(std::holds_alternative<qint64>(count));
-    CHECK(std::get<qint64>(count) == ids.size());
-    return ids;
-}
-
 QDateTime saved(ConfiguredPair& pair, LogStore& store, qint64 setId)
 {
     const auto watermark = LogSync::savedWatermark(*pair.database, store, setId);
@@ -118,7 +98,7 @@ TEST_CASE("LogSync stores a job's logs once, and a second fetch only the new one
     CHECK(first.setId == sync.setId());
     CHECK(first.newRecords == firstCycle.size());
     CHECK(first.progressSignals == (firstCycle.size() + 6) / 7);
-    CHECK(storedIds(store, first.setId) == firstCycle);
+    CHECK(ProvisioningLogTestSupport::storedIds(store, first.setId) == firstCycle);
     const auto set = store.jobSet(pair.servicePrincipalId, pair.jobId);
     REQUIRE(std::holds_alternative<tb::logs::LogSet>(set));
     CHECK(std::get<tb::logs::LogSet>(set).id == first.setId);
@@ -136,7 +116,7 @@ TEST_CASE("LogSync stores a job's logs once, and a second fetch only the new one
     REQUIRE(second.finished);
     CHECK(second.setId == first.setId);
     CHECK(second.newRecords == both.size() - firstCycle.size());
-    CHECK(storedIds(store, first.setId) == both);
+    CHECK(ProvisioningLogTestSupport::storedIds(store, first.setId) == both);
     REQUIRE_FALSE(second.requestTargets.isEmpty());
     // From the saved watermark minus the overlap, not from the beginning.
     CHECK(second.requestTargets.first().contains(QStringLiteral("activityDateTime ge ")));
@@ -180,7 +160,7 @@ TEST_CASE("A LogSync fetch cut off mid-way resumes from its saved watermark, als
         setId = sync.setId();
         REQUIRE(setId != 0);
         CHECK(sync.newRecords() == 10);
-        const QSet<QString> partial = storedIds(store, setId);
+        const QSet<QString> partial = ProvisioningLogTestSupport::storedIds(store, setId);
         CHECK(partial.size() == 10);
         CHECK(all.contains(partial));
         watermark = saved(pair, store, setId);
@@ -202,7 +182,7 @@ TEST_CASE("A LogSync fetch cut off mid-way resumes from its saved watermark, als
     REQUIRE(resumed.finished);
     CHECK(resumed.setId == setId);
     CHECK(resumed.newRecords == all.size() - 10);
-    CHECK(storedIds(store, setId) == all); // nothing missing, nothing extra
+    CHECK(ProvisioningLogTestSupport::storedIds(store, setId) == all); // nothing missing, nothing extra
     REQUIRE_FALSE(resumed.requestTargets.isEmpty());
     const QString from = tb::logs::LogFetcher::fetchFrom([&] {
         tb::logs::LogFetcher::Request request;
@@ -237,13 +217,13 @@ TEST_CASE("A cancelled LogSync fetch keeps what it stored and its watermark, and
     QCoreApplication::processEvents(); // nothing may arrive after a cancel
     CHECK(finished.isEmpty());
     CHECK(failed.isEmpty());
-    CHECK(storedIds(store, sync.setId()).size() == 8);
+    CHECK(ProvisioningLogTestSupport::storedIds(store, sync.setId()).size() == 8);
     CHECK(saved(pair, store, sync.setId()) == sync.outcome().completeThrough);
 
     QObject::disconnect(cancelling);
     const SyncRun rest = runSync(pair, sync);
     REQUIRE(rest.finished);
-    CHECK(storedIds(store, sync.setId()) == all);
+    CHECK(ProvisioningLogTestSupport::storedIds(store, sync.setId()) == all);
 }
 
 TEST_CASE("Without the database LogSync resumes from the newest stored record", "[integration][logs][sync]")
@@ -255,7 +235,7 @@ TEST_CASE("Without the database LogSync resumes from the newest stored record", 
     LogSync sync(*pair.sourceClient, store);
     const SyncRun first = runSync(pair, sync);
     REQUIRE(first.finished);
-    CHECK(storedIds(store, first.setId) == all);
+    CHECK(ProvisioningLogTestSupport::storedIds(store, first.setId) == all);
     CHECK_FALSE(saved(pair, store, first.setId).isValid()); // nothing written to profile_meta
     const SyncRun second = runSync(pair, sync);
     REQUIRE(second.finished);

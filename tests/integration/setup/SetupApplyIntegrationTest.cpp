@@ -88,7 +88,6 @@ struct SetupHarness : tb::test::UnconfiguredPair
         return wait(finished);
     }
 
-
     // GET /_sandbox/stats: the tenant's "crossTenant" counts.
     QJsonObject crossTenantCounts(const QString& tenantId)
     {
