@@ -23,13 +23,17 @@ const QString kMemoryOnlyWarning = QStringLiteral(
     "TenantBridge.");
 const QString kLockedWarning = QStringLiteral(
     "The system keyring is locked, so sign-ins are kept in memory only: you will have to sign in again after closing "
-    "TenantBridge.");
+    "TenantBridge. Nothing in the keyring was read or changed. Unlock your keyring to keep sign-ins (for example in "
+    "Passwords and Keys, or by logging out and in again), then restart TenantBridge.");
 
-// The sentence for a switch to memory: a locked keyring is there but closed (issue 9), which is not "no keychain".
+// The sentence for a switch to memory: a locked keyring is there but closed (issue 9), which is not "no keychain";
+// its sentence says all SecretStoreError's would, without saying "locked" twice.
 QString memoryOnlyWarning(const SecretStoreError& error)
 {
-    const QString& lead = error.kind() == SecretStoreError::Kind::Locked ? kLockedWarning : kMemoryOnlyWarning;
-    return lead + QStringLiteral(" (") + error.message() + QLatin1Char(')');
+    if (error.kind() == SecretStoreError::Kind::Locked) {
+        return kLockedWarning;
+    }
+    return kMemoryOnlyWarning + QStringLiteral(" (") + error.message() + QLatin1Char(')');
 }
 
 bool isUnreachable(const SecretStoreError& error)

@@ -98,13 +98,16 @@ bool StateFile::save(QString* errorMessage)
     const QString shownPath = QDir::toNativeSeparators(m_path);
     const QFileInfo info(m_path);
     if (!QDir().mkpath(info.absolutePath())) {
-        *errorMessage = QStringLiteral("Cannot save the sandbox state: the folder %1 cannot be created.")
+        *errorMessage = QStringLiteral("Cannot save the sandbox state: the folder %1 cannot be created. Make sure you "
+                                       "may write to the folder above it and its disk has room, then start again.")
                             .arg(QDir::toNativeSeparators(info.absolutePath()));
         return false;
     }
     QSaveFile file(m_path);
     if (!file.open(QIODevice::WriteOnly)) {
-        *errorMessage = QStringLiteral("Cannot save the sandbox state to %1: %2.").arg(shownPath, file.errorString());
+        *errorMessage = QStringLiteral("Cannot save the sandbox state to %1: %2. Make sure you may write to that "
+                                       "folder and its disk has room, then start again.")
+                            .arg(shownPath, file.errorString());
         return false;
     }
     // Before the first byte: the file holds the sandbox's signing key. QSaveFile otherwise keeps the mode of
@@ -116,8 +119,10 @@ bool StateFile::save(QString* errorMessage)
         return false;
     }
     if (!StateDocument::write(m_world, file) || !file.commit()) {
-        *errorMessage = QStringLiteral("Cannot save the sandbox state to %1: %2. The previous file is unchanged.")
-                            .arg(shownPath, file.errorString());
+        *errorMessage
+            = QStringLiteral("Cannot save the sandbox state to %1: %2. The previous file is unchanged; free "
+                             "some space on its disk, or make the file writable, and the next change saves it.")
+                  .arg(shownPath, file.errorString());
         return false;
     }
     m_dirty = false;
