@@ -6,6 +6,7 @@
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <cmath>
 
 namespace tbsandbox {
 
@@ -370,8 +371,10 @@ QString MappingExpression::text(const QJsonValue& value)
     }
     if (value.isDouble()) {
         const double number = value.toDouble();
-        return number == static_cast<double>(static_cast<qint64>(number)) ? QString::number(static_cast<qint64>(number))
-                                                                          : QString::number(number);
+        // Whole numbers print without a fraction; only those within qint64 may be converted (beyond is undefined).
+        constexpr double kLimit = 9.2e18;
+        const bool whole = std::isfinite(number) && std::abs(number) < kLimit && number == std::trunc(number);
+        return whole ? QString::number(static_cast<qint64>(number)) : QString::number(number);
     }
     if (value.isArray()) {
         const QJsonArray array = value.toArray();
