@@ -74,10 +74,7 @@ CliRun CliRolloutSession::finishWithCycles(QProcess& process)
     cycles.start(150);
     REQUIRE(SignalWaiter::waitUntil([&process] { return process.state() == QProcess::NotRunning; }, 120000));
     cycles.stop();
-    CliRun result;
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = QString::fromUtf8(process.readAllStandardOutput());
-    result.err = QString::fromUtf8(process.readAllStandardError());
+    const CliRun result = CliRun::of(process);
     UNSCOPED_INFO("tenantbridge-cli " << process.arguments().join(QLatin1Char(' ')).toStdString() << " -> "
                                       << result.exitCode << "\nstdout: " << result.out.toStdString()
                                       << "\nstderr: " << result.err.toStdString());

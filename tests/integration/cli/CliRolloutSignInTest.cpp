@@ -98,10 +98,7 @@ TEST_CASE("cli rollout with the refresh token revoked during the watch stops, an
     REQUIRE(process->state() == QProcess::Running);
     cli.revokeSourceAdmin();
     REQUIRE(SignalWaiter::waitUntil([&] { return process->state() == QProcess::NotRunning; }));
-    CliRun stopped;
-    stopped.exitCode = process->exitStatus() == QProcess::NormalExit ? process->exitCode() : -1;
-    stopped.out = QString::fromUtf8(process->readAllStandardOutput());
-    stopped.err = QString::fromUtf8(process->readAllStandardError());
+    const CliRun stopped = CliRun::of(*process);
     INFO("stdout: " << stopped.out.toStdString() << "\nstderr: " << stopped.err.toStdString());
     checkStoppedForSignIn(stopped);
     const RolloutPlan paused = cli.storedPlan();
@@ -136,10 +133,7 @@ TEST_CASE("cli rollout with the refresh token revoked before it sends stops, and
     cli.revokeSourceAdmin();
     REQUIRE(SignalWaiter::waitUntil([&] { return process->state() == QProcess::NotRunning; }));
     cli.server->faultPlan().clear();
-    CliRun stopped;
-    stopped.exitCode = process->exitStatus() == QProcess::NormalExit ? process->exitCode() : -1;
-    stopped.out = QString::fromUtf8(process->readAllStandardOutput());
-    stopped.err = QString::fromUtf8(process->readAllStandardError());
+    const CliRun stopped = CliRun::of(*process);
     INFO("stdout: " << stopped.out.toStdString() << "\nstderr: " << stopped.err.toStdString());
     checkStoppedForSignIn(stopped);
     const RolloutPlan paused = cli.storedPlan();

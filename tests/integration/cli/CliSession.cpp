@@ -19,6 +19,15 @@
 
 namespace tb::test {
 
+CliRun CliRun::of(QProcess& finished)
+{
+    CliRun run;
+    run.exitCode = finished.exitStatus() == QProcess::NormalExit ? finished.exitCode() : -1;
+    run.out = QString::fromUtf8(finished.readAllStandardOutput());
+    run.err = QString::fromUtf8(finished.readAllStandardError());
+    return run;
+}
+
 CliSession::CliSession(bool withSandbox)
     : profile(QStringLiteral("cli-") + QUuid::createUuid().toString(QUuid::Id128))
 {
@@ -79,10 +88,7 @@ CliRun CliSession::run(const QStringList& arguments)
     process.start(program(), fullArguments(arguments));
     REQUIRE(process.waitForStarted());
     REQUIRE(SignalWaiter::waitUntil([&process] { return process.state() == QProcess::NotRunning; }, 60000));
-    CliRun result;
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = QString::fromUtf8(process.readAllStandardOutput());
-    result.err = QString::fromUtf8(process.readAllStandardError());
+    const CliRun result = CliRun::of(process);
     UNSCOPED_INFO("tenantbridge-cli " << arguments.join(QLatin1Char(' ')).toStdString() << " -> " << result.exitCode
                                       << "\nstdout: " << result.out.toStdString()
                                       << "\nstderr: " << result.err.toStdString());

@@ -13,10 +13,15 @@
 
 #include <memory>
 
+class QProcess;
+
 namespace tb::test {
 
 struct CliRun
 {
+    // The exit code (-1 after a crash) and both outputs of a process that has finished.
+    [[nodiscard]] static CliRun of(QProcess& finished);
+
     int exitCode = -1;
     QString out;
     QString err;

@@ -49,10 +49,7 @@ CliRun runWith(CliSession& cli, const QStringList& arguments, const std::functio
     process.start(CliSession::program(), cli.fullArguments(arguments));
     REQUIRE(process.waitForStarted());
     REQUIRE(SignalWaiter::waitUntil([&process] { return process.state() == QProcess::NotRunning; }, 120000));
-    CliRun result;
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = QString::fromUtf8(process.readAllStandardOutput());
-    result.err = QString::fromUtf8(process.readAllStandardError());
+    const CliRun result = CliRun::of(process);
     UNSCOPED_INFO("tenantbridge-cli " << arguments.join(QLatin1Char(' ')).toStdString() << " -> " << result.exitCode
                                       << "\nstdout: " << result.out.toStdString()
                                       << "\nstderr: " << result.err.toStdString());
