@@ -7,6 +7,7 @@
 //
 //   SandboxStateBench [--users N]   (default 100000)
 
+#include "BenchMeasures.h"
 #include "core/sandbox/SeedLoader.h"
 #include "core/sandbox/TenantGenerator.h"
 #include "core/sandbox/World.h"
@@ -16,31 +17,16 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QTemporaryDir>
-#include <QTextStream>
 
-#include <sys/resource.h>
-
-#include <functional>
-
+using tb::bench::figure;
+using tb::bench::out;
 using tbsandbox::World;
 
 namespace {
 
-QTextStream& out()
-{
-    static QTextStream stream(stdout);
-    return stream;
-}
-
-long peakRssMiB()
-{
-    rusage usage {};
-    getrusage(RUSAGE_SELF, &usage);
-    return usage.ru_maxrss / 1024; // ru_maxrss is KiB on Linux
-}
-
-// Saves world to path, loads it into a fresh world, prints one line; false with the sentence on failure.
-bool measure(const QString& label, World& world, const QString& path)
+// Saves world to path, loads it into a fresh world, prints one line, and for the generated tenant the table's
+// figures; false with the sentence on failure.
+bool measure(const QString& label, World& world, const QString& path, bool tableFigures)
 {
     using tbsandbox::StateFile;
     QString error;
@@ -71,9 +57,17 @@ bool measure(const QString& label, World& world, const QString& path)
                  .arg(saveMs)
                  .arg(loadMs)
                  .arg(QFileInfo(path).size() / 1024)
-                 .arg(peakRssMiB())
+                 .arg(tb::bench::peakRssMb(), 0, 'f', 0)
           << "\n";
     out().flush();
+    if (tableFigures) {
+        figure(QStringLiteral("Sandbox state file, save of a %1-user tenant").arg(users), static_cast<double>(saveMs),
+            QStringLiteral("ms"), QString(), 0);
+        figure(QStringLiteral("Sandbox state file, load of a %1-user tenant").arg(users), static_cast<double>(loadMs),
+            QStringLiteral("ms"), QString(), 0);
+        figure(QStringLiteral("Sandbox state file, size with %1 users").arg(users),
+            static_cast<double>(QFileInfo(path).size()) / 1048576.0, QStringLiteral("MB"));
+    }
     return true;
 }
 
@@ -104,7 +98,7 @@ int main(int argc, char* argv[])
         out() << error << "\n";
         return 1;
     }
-    if (!measure(QStringLiteral("seeds"), seeds, dir.filePath(QStringLiteral("seeds.json")))) {
+    if (!measure(QStringLiteral("seeds"), seeds, dir.filePath(QStringLiteral("seeds.json")), false)) {
         return 1;
     }
 
@@ -116,5 +110,7 @@ int main(int argc, char* argv[])
         return 1;
     }
     out() << "generated big (" << users << " users) in " << timer.elapsed() << " ms\n";
-    return measure(QStringLiteral("generated"), generated, dir.filePath(QStringLiteral("generated.json"))) ? 0 : 1;
+    const bool measured
+        = measure(QStringLiteral("generated"), generated, dir.filePath(QStringLiteral("generated.json")), true);
+    return measured ? 0 : 1;
 }

@@ -5,8 +5,9 @@
 # One table of every performance figure: runs each benchmark of a build (Release for figures worth quoting) one
 # after the other and prints the "FIGURE" lines they print as one Markdown table, headed by the machine it ran on.
 #   tests/bench/bench-table.sh BUILD_DIR [--quick]
-# Full: 100,000 users fetched, 1,000,000 log records (imported as JSON and CSV, queried, shown in the page); it
-# needs about 10 GB in TMPDIR and takes 20-40 minutes on two cores. --quick: 10,000 users and 100,000 records.
+# Full: 100,000 users fetched, 1,000,000 log records (imported as JSON and CSV, queried, shown in the page), and the
+# sandbox's state file saved and loaded with 100,000 users; it needs about 10 GB in TMPDIR and takes 20-40 minutes on
+# two cores. --quick: 10,000 users and 100,000 records.
 # Each benchmark's whole report is kept next to the table (bench-table-<time>/NAME.log).
 set -euo pipefail
 
@@ -45,6 +46,7 @@ run LogImportBench --records "$records" --formats json,csv --skip-parse --dir "$
 run LogStoreBench --records "$records" --dir "$scratch"
 run LogsPageBench --records "$records" --dir "$scratch"
 run StartupBench
+run SandboxStateBench --users "$users"
 
 build_type=$(sed -n 's/^CMAKE_BUILD_TYPE:[A-Z]*=//p' "$build/CMakeCache.txt")
 cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)
